@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ..analysis.personas import assign_personas
 from ..errors import RecorridoError
 from ..map.loader import load_map
 from ..map.models import JourneyMap
@@ -64,8 +65,6 @@ def validate(
     journey = load_map(map_file)
     if store is not None:
         with open_store(store, read_only=True) as opened:
-            from ..analysis.personas import assign_personas
-
             assign_personas(opened.table("people"), journey)
     out.print(
         f"{map_file}: valid — {len(journey.stages)} stages, {len(journey.touchpoints)} "

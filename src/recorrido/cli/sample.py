@@ -7,7 +7,12 @@ from pathlib import Path
 
 import typer
 
+from ..datasets import generate, write
+from ..ingest.events import ingest_events
+from ..ingest.feedback import ingest_feedback
+from ..ingest.people import ingest_people
 from ..map.loader import load_map
+from ..store.summary import summarize
 from .app import app
 from .context import out, progress_bar, writable_store
 from .info import show
@@ -24,12 +29,6 @@ def sample(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:
     """Simulate the sample business and ingest it: journey.yaml, events, people, feedback."""
-    from ..datasets import generate, write
-    from ..ingest.events import ingest_events
-    from ..ingest.feedback import ingest_feedback
-    from ..ingest.people import ingest_people
-    from ..store.summary import summarize
-
     store_file = directory / "recorrido.duckdb"
     if force and store_file.exists():
         store_file.unlink()
@@ -45,7 +44,7 @@ def sample(
             ingest_events(store, files.events, timezone=zone, progress=progress),
             ingest_feedback(
                 store, files.feedback, journey=journey, timezone=zone, progress=progress
-            ),  # fmt: skip
+            ),
         ):
             out.print(f"{report.kind}: {report.summary()} in {report.seconds:.1f} s")
         summary = summarize(store, journey)

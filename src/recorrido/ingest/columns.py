@@ -14,16 +14,17 @@ from ..errors import IngestError, did_you_mean
 
 __all__ = ["ROLES", "detect_roles", "normalise", "parse_overrides"]
 
+# fmt: off
 _PERSON = (
     "person_id", "person", "user_id", "userid", "user", "customer_id", "customerid",
     "customer", "client_id", "clientid", "cliente_id", "id_cliente", "cliente", "usuario_id",
     "id_usuario", "usuario", "contact_id", "lead_id", "member_id", "distinct_id",
-)  # fmt: skip
+)
 _TIME = (
     "timestamp", "ts", "time", "event_time", "event_timestamp", "created_at", "datetime",
     "date_time", "occurred_at", "sent_at", "submitted_at", "answered_at", "fecha_hora",
     "marca_de_tiempo", "fecha", "hora", "date",
-)  # fmt: skip
+)
 
 ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     "events": {
@@ -38,7 +39,7 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
             "cookie_id",
             "id_anonimo",
             "anonimo_id",
-        ),  # fmt: skip
+        ),
         "time": _TIME,
         "event": (
             "event",
@@ -51,7 +52,7 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
             "actividad",
             "tipo_evento",
             "nombre_evento",
-        ),  # fmt: skip
+        ),
         "session": ("session_id", "session", "sesion_id", "id_sesion", "sesion"),
         "channel": ("channel", "canal", "source", "utm_source", "medium", "utm_medium"),
         "value": (
@@ -64,7 +65,7 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
             "importe",
             "monto",
             "precio",
-        ),  # fmt: skip
+        ),
     },
     "feedback": {
         "response_id": (
@@ -73,7 +74,7 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
             "answer_id",
             "feedback_id",
             "survey_response_id",
-        ),  # fmt: skip
+        ),
         "person": _PERSON,
         "time": _TIME,
         "touchpoint": ("touchpoint", "touchpoint_id", "punto_de_contacto", "punto_contacto"),
@@ -92,12 +93,13 @@ ROLES: dict[str, dict[str, tuple[str, ...]]] = {
             "verbatim",
             "open_answer",
             "respuesta_abierta",
-        ),  # fmt: skip
+        ),
         "language": ("language", "lang", "idioma", "lengua"),
     },
     "people": {"person": _PERSON},
 }
 """Per kind of file, each role and the column names that play it, most specific first."""
+# fmt: on
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "events": ("time", "event"),
@@ -157,10 +159,10 @@ def detect_roles(
         if role in roles:
             continue
         for candidate in candidates:
-            column = by_name.get(candidate)
-            if column is not None and column not in taken:
-                roles[role] = column
-                taken.add(column)
+            found = by_name.get(candidate)
+            if found is not None and found not in taken:
+                roles[role] = found
+                taken.add(found)
                 break
     missing = [role for role in REQUIRED[kind] if role not in roles]
     if kind in ("events", "feedback") and "person" not in roles and "anonymous_id" not in roles:

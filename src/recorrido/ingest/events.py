@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ..store import Store
+from ..store.sql import ident
 from .columns import detect_roles, parse_overrides
 from .pipeline import (
     IngestReport,
@@ -34,7 +35,6 @@ from .pipeline import (
     transaction,
     watch,
 )
-from ..store.sql import ident
 from .timestamps import plan_time
 
 __all__ = ["ingest_events"]

@@ -19,6 +19,7 @@ import duckdb
 from ..errors import IngestError, did_you_mean
 from ..map.models import JourneyMap
 from ..store import Store
+from ..store.sql import ident, literal
 from .columns import detect_roles, normalise, parse_overrides
 from .pipeline import (
     IngestReport,
@@ -37,7 +38,6 @@ from .pipeline import (
     transaction,
     watch,
 )
-from ..store.sql import ident, literal
 from .timestamps import plan_time
 
 __all__ = ["METRICS", "Scale", "ingest_feedback", "parse_scale"]

@@ -29,7 +29,10 @@ _SUFFIXES: dict[str, Kind] = {
     ".ndjson": "jsonl",
     ".json": "jsonl",
 }
-SUPPORTED = "CSV/TSV (.csv, .tsv, .txt), Parquet (.parquet), JSON Lines (.jsonl, .ndjson), or gzip of these (.gz)"
+SUPPORTED = (
+    "CSV/TSV (.csv, .tsv, .txt), Parquet (.parquet), JSON Lines (.jsonl, .ndjson), "
+    "or gzip of these (.gz)"
+)
 
 
 @dataclass(frozen=True)

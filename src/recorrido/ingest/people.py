@@ -17,6 +17,7 @@ import duckdb
 
 from ..errors import IngestError
 from ..store import Store
+from ..store.sql import first, ident, literal
 from .columns import detect_roles, normalise, parse_overrides
 from .pipeline import (
     IngestReport,
@@ -34,7 +35,6 @@ from .pipeline import (
     transaction,
     watch,
 )
-from ..store.sql import first, ident, literal
 
 __all__ = ["ingest_people"]
 
@@ -147,7 +147,7 @@ def _infer(con: duckdb.DuckDBPyConnection, column: str, types: dict[str, str]) -
             f"""SELECT count({text}),
                    count(TRY_CAST({text} AS DOUBLE)),
                    count(*) FILTER (WHERE lower({text}) IN {_BOOLEAN}),
-                   count(*) FILTER (WHERE regexp_matches({text}, '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}')
+                   count(*) FILTER (WHERE regexp_matches({text}, '^[0-9]{{4}}-[0-9]{{2}}-')
                                       AND TRY_CAST({text} AS TIMESTAMP) IS NOT NULL)
             FROM __rawv"""
         ).fetchall()

@@ -22,8 +22,8 @@ import duckdb
 
 from .._version import __version__
 from ..errors import IngestError
-from .formats import FileFormat, detect_format, reader_sql
 from ..store.sql import first, ident, literal
+from .formats import FileFormat, detect_format, reader_sql
 
 __all__ = ["IngestReport", "Progress", "Staged", "stage_file", "text_of"]
 

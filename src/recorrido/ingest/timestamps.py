@@ -83,7 +83,8 @@ def plan_time(
     """Inspect the staged ``table.column`` and choose how to read it."""
     kind = first(
         con.execute(
-            "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = ? AND column_name = ?",
             [table, column],
         ).fetchall()
     )

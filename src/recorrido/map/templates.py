@@ -214,11 +214,13 @@ def template_map(name: str, lang: Lang = "es", business: str | None = None) -> d
 _HEADER = {
     "es": (
         "Mapa del recorrido del cliente de Recorrido (formato versión 1).\n"
-        "Referencia del formato: docs/map-format.md. Valídalo con: recorrido validate journey.yaml\n"
+        "Referencia del formato: docs/map-format.md.\n"
+        "Valídalo con: recorrido validate journey.yaml\n"
     ),
     "en": (
         "Recorrido customer journey map (format version 1).\n"
-        "Format reference: docs/map-format.md. Validate with: recorrido validate journey.yaml\n"
+        "Format reference: docs/map-format.md.\n"
+        "Validate with: recorrido validate journey.yaml\n"
     ),
 }
 

@@ -22,9 +22,9 @@ def may_overlap(first: TouchpointMatch, second: TouchpointMatch) -> str | None:
     shared = sorted(set(first.event) & set(second.event))
     if not shared:
         return None
-    if first.channel is not None and second.channel is not None:
-        if not set(first.channel) & set(second.channel):
-            return None
+    channels = first.channel is not None and second.channel is not None
+    if channels and not set(first.channel or ()) & set(second.channel or ()):
+        return None
     if _disjoint(first.where, second.where):
         return None
     return shared[0]
@@ -50,7 +50,7 @@ def _required(expr: Expr) -> dict[str, Values]:
             values = frozenset([item.value.value])
         elif isinstance(item, InList) and not item.negated:
             values = frozenset(v.value for v in item.values)
-        if values is not None:
+        if values is not None and isinstance(item, Compare | InList):
             name = item.field.name
             required[name] = required[name] & values if name in required else values
     return required

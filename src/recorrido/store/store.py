@@ -12,8 +12,8 @@ import ibis
 
 from .._version import __version__
 from ..errors import StoreError
-from .sql import first
 from .schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, TABLES
+from .sql import first
 
 __all__ = ["Store"]
 
@@ -60,7 +60,7 @@ class Store:
             )
         if not exists:
             file.parent.mkdir(parents=True, exist_ok=True)
-        config: dict[str, str | int] = {"memory_limit": memory_limit}
+        config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": memory_limit}
         if threads:
             config["threads"] = threads
         try:

@@ -120,7 +120,7 @@ def summarize(store: Store, journey: JourneyMap | None = None, *, top: int = 10)
                 "accepted",
                 "duplicates",
                 "rejected",
-            )  # fmt: skip
+            )
         }
         for row in log
     ]

@@ -1,0 +1,41 @@
+# The two commands: `make demo` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## demo: install, then build the sample world into demo/ and show what the store holds
+demo: $(STAMP)
+	$(BIN)/recorrido sample demo
+
+## test: lint, type check and every test
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## bench: ingestion speed and memory at 1M and 10M rows → docs/benchmarks.md
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+
+## docs: regenerate the CLI reference from --help
+docs: $(STAMP)
+	$(BIN)/python -m recorrido.cli.reference docs/cli.md
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache .hypothesis
