@@ -1,6 +1,30 @@
-"""Recorrido: customer journeys, designed and measured."""
+"""Recorrido: customer journeys, designed and measured.
+
+The notebook API: load a map, open a store, ingest files, summarise what is there.
+"""
 
 from ._version import __version__
-from .errors import RecorridoError
+from .errors import IngestError, MapError, RecorridoError, RuleError, StoreError
+from .ingest import IngestReport, ingest_events, ingest_feedback, ingest_people
+from .map import JourneyMap, load_map, parse_map
+from .store import Store
+from .store.summary import StoreSummary, summarize
 
-__all__ = ["RecorridoError", "__version__"]
+__all__ = [
+    "IngestError",
+    "IngestReport",
+    "JourneyMap",
+    "MapError",
+    "RecorridoError",
+    "RuleError",
+    "Store",
+    "StoreError",
+    "StoreSummary",
+    "__version__",
+    "ingest_events",
+    "ingest_feedback",
+    "ingest_people",
+    "load_map",
+    "parse_map",
+    "summarize",
+]

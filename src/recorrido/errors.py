@@ -19,6 +19,7 @@ __all__ = [
     "RecorridoError",
     "RuleError",
     "StoreError",
+    "UsageError",
     "closest",
     "did_you_mean",
 ]
@@ -83,6 +84,13 @@ class RuleError(RecorridoError):
     def __init__(self, message: str, *, position: int = 0, code: str | None = None) -> None:
         super().__init__(message, code=code)
         self.position = position
+
+
+class UsageError(RecorridoError):
+    """A command or function was called with a bad option or setting."""
+
+    code = "usage_error"
+    exit_code = 2
 
 
 class StoreError(RecorridoError):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import RecorridoError
+from .errors import UsageError
 
 __all__ = ["CONFIG_FILE", "Settings", "load_settings"]
 
@@ -51,7 +51,7 @@ def load_settings(
         try:
             data = tomllib.loads(config.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise RecorridoError(f"{config}: {error}", code="settings_invalid") from None
+            raise UsageError(f"{config}: {error}", code="settings_invalid") from None
         section = data.get("recorrido", data)
         for key in ("store", "map"):
             if isinstance(section.get(key), str):
@@ -67,7 +67,7 @@ def load_settings(
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise RecorridoError(
+        raise UsageError(
             f"setting '{where}': {first['msg']} (from {config} or {ENV_PREFIX}{where.upper()})",
             code="settings_invalid",
         ) from None

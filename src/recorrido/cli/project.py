@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..analysis.personas import assign_personas
-from ..errors import RecorridoError
+from ..errors import UsageError
 from ..map.loader import load_map
 from ..map.models import JourneyMap
 from ..map.templates import TEMPLATES, render_template
@@ -31,12 +31,12 @@ def init(
 ) -> None:
     """Start a project: write DIRECTORY/journey.yaml and DIRECTORY/recorrido.toml."""
     if lang not in ("es", "en"):
-        raise RecorridoError(f"--lang {lang!r}: use es or en", code="usage_lang")
+        raise UsageError(f"--lang {lang!r}: use es or en", code="usage_lang")
     text = render_template(template, "es" if lang == "es" else "en", name)
     directory.mkdir(parents=True, exist_ok=True)
     journey = directory / "journey.yaml"
     if journey.exists() and not force:
-        raise RecorridoError(
+        raise UsageError(
             f"{journey}: already exists; edit it, or pass --force to overwrite it",
             code="file_exists",
         )

@@ -1,6 +1,8 @@
 """Ingest events, feedback and people files into the store."""
 
 from .events import ingest_events
+from .feedback import ingest_feedback
+from .people import ingest_people
 from .pipeline import IngestReport
 
-__all__ = ["IngestReport", "ingest_events"]
+__all__ = ["IngestReport", "ingest_events", "ingest_feedback", "ingest_people"]

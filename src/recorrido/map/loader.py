@@ -29,7 +29,7 @@ def load_map(path: str | Path) -> JourneyMap:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MapError(
-            [MapIssue(f"file not found; create one with `recorrido init`", file=str(file))]
+            [MapIssue("file not found; create one with `recorrido init`", file=str(file))]
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise MapError([MapIssue(f"cannot read the file: {error}", file=str(file))]) from None

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from ruamel.yaml import YAML
 
-from ..errors import RecorridoError, did_you_mean
+from ..errors import UsageError, did_you_mean
 
 __all__ = ["TEMPLATES", "render_template", "template_map"]
 
@@ -134,7 +134,7 @@ _CHANNELS: dict[str, tuple[str, str, str, str, bool]] = {
 def template_map(name: str, lang: Lang = "es", business: str | None = None) -> dict[str, Any]:
     """The starter map ``name`` (a key of :data:`TEMPLATES`) in ``lang``."""
     if name not in TEMPLATES:
-        raise RecorridoError(
+        raise UsageError(
             f"unknown template '{name}'{did_you_mean(name, TEMPLATES)}", code="unknown_template"
         )
     spanish = lang == "es"

@@ -1,0 +1,5 @@
+"""``python -m recorrido``: the command line."""
+
+from .cli import main
+
+main()
