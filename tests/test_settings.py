@@ -33,5 +33,5 @@ def test_bad_settings_are_clear(tmp_path: Path) -> None:
     with pytest.raises(RecorridoError, match="stroe"):
         load_settings(tmp_path, environ={})
     (tmp_path / "recorrido.toml").write_text("[recorrido\n", encoding="utf-8")
-    with pytest.raises(RecorridoError, match="recorrido.toml"):
+    with pytest.raises(RecorridoError, match=r"recorrido\.toml"):
         load_settings(tmp_path, environ={})

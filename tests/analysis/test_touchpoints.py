@@ -64,8 +64,13 @@ CAFE = parse_map(
 
 def placed(rows: list[dict[str, object]], journey: JourneyMap = CAFE) -> list[tuple[object, ...]]:
     table = ibis.memtable(
-        rows, schema={"event": "string", "channel": "string", "value": "float64",
-                      "properties": "string"}  # fmt: skip
+        rows,
+        schema={
+            "event": "string",
+            "channel": "string",
+            "value": "float64",
+            "properties": "string",
+        },
     )
     result = assign_touchpoints(table, journey).select("event", "touchpoint", "stage")
     return [tuple(r.values()) for r in ibis.duckdb.connect().to_pyarrow(result).to_pylist()]
@@ -139,11 +144,15 @@ def test_personas_first_matching_rule_wins() -> None:
     people = ibis.memtable(
         [
             {"person_id": "ana", "segment": "premium", "lifetime_value": 10.0, "newsletter": True},
-            {"person_id": "luis", "segment": "economy", "lifetime_value": 900.0,
-             "newsletter": False},
+            {
+                "person_id": "luis",
+                "segment": "economy",
+                "lifetime_value": 900.0,
+                "newsletter": False,
+            },
             {"person_id": "eva", "segment": "economy", "lifetime_value": None, "newsletter": None},
             {"person_id": "sin", "segment": None, "lifetime_value": None, "newsletter": None},
-        ]  # fmt: skip
+        ]
     )
     result = assign_personas(people, CAFE).select("person_id", "persona")
     got = ibis.duckdb.connect().to_pyarrow(result).to_pylist()

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import journeys_for
 
 from recorrido.cli import run
 from recorrido.cli.reference import render
-from tests.conftest import journeys_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +38,8 @@ def test_the_five_minute_tour(
     events = tmp_path / "ventas.csv"
     rows = journeys_for({"ana": ["ad_click", "product_view", "purchase", "page_scroll"]})
     events.write_text(
-        "user_id,timestamp,event\n" + "".join(f"{r['user_id']},{r['timestamp']},{r['event']}\n"
-                                              for r in rows),  # fmt: skip
+        "user_id,timestamp,event\n"
+        + "".join(f"{r['user_id']},{r['timestamp']},{r['event']}\n" for r in rows),
         encoding="utf-8",
     )
     store = str(project / "recorrido.duckdb")
@@ -79,7 +79,9 @@ def test_invalid_map_prints_each_problem_on_one_line(
     path = tmp_path / "journey.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("stage: awareness", "stage: awarenes").replace("channel: blog", "channel: blg"),
+        text.replace("stage: awareness", "stage: awarenes").replace(
+            "channel: blog", "channel: blg"
+        ),
         encoding="utf-8",
     )
     code, out, err = call(capsys, "validate", str(path))

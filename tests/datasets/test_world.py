@@ -215,9 +215,14 @@ def test_the_map_validates(world: SampleData, journey: JourneyMap) -> None:
         "EUR",
     )
     assert journey.stage_ids() == [
-        "awareness", "consideration", "decision", "purchase", "post_purchase", "loyalty",
+        "awareness",
+        "consideration",
+        "decision",
+        "purchase",
+        "post_purchase",
+        "loyalty",
         "advocacy",
-    ]  # fmt: skip
+    ]
     assert 15 <= len(journey.touchpoints) <= 25
     assert len(journey.channels) >= 8
     assert {"economy", "premium"} <= {
@@ -290,38 +295,56 @@ def test_feedback_uses_map_touchpoints_and_scales(
 
 
 def test_anonymous_visitors_are_later_identified(db: duckdb.DuckDBPyConnection) -> None:
-    assert _number(db, """
+    assert (
+        _number(
+            db,
+            """
         SELECT count(*) FROM (
             SELECT anonymous_id FROM events WHERE anonymous_id IS NOT NULL
               AND user_id IS NOT NULL GROUP BY ALL HAVING count(DISTINCT user_id) > 1
-        )""") == 0  # fmt: skip
-    stitched = _number(db, """
+        )""",
+        )
+        == 0
+    )
+    stitched = _number(
+        db,
+        """
         WITH firsts AS (
             SELECT anonymous_id, min(rn) FILTER (user_id IS NULL) AS anonymous,
                    min(rn) FILTER (user_id IS NOT NULL) AS known
             FROM events WHERE anonymous_id IS NOT NULL GROUP BY ALL
         )
-        SELECT count(*) FROM firsts WHERE anonymous < known""")  # fmt: skip
+        SELECT count(*) FROM firsts WHERE anonymous < known""",
+    )
     assert stitched > 500
-    two_devices = _number(db, """
+    two_devices = _number(
+        db,
+        """
         SELECT count(*) FROM (
             SELECT user_id FROM events WHERE anonymous_id IS NOT NULL AND user_id IS NOT NULL
             GROUP BY ALL HAVING count(DISTINCT anonymous_id) > 1
-        )""")  # fmt: skip
+        )""",
+    )
     assert two_devices > 50
-    in_store = _rows(db, """
+    in_store = _rows(
+        db,
+        """
         SELECT count(*), count(user_id), count(anonymous_id) FROM events WHERE channel = 'cafes'
-    """)  # fmt: skip
+    """,
+    )
     total, with_user, with_anon = in_store[0]
     assert total == with_user and with_anon == 0
 
 
 def test_same_second_ties(db: duckdb.DuckDBPyConnection) -> None:
-    ties = _number(db, """
+    ties = _number(
+        db,
+        """
         SELECT count(*) FROM (
             SELECT coalesce(user_id, anonymous_id), timestamp FROM events
             GROUP BY ALL HAVING count(*) > 1
-        )""")  # fmt: skip
+        )""",
+    )
     assert ties > 1_000
 
 
@@ -337,54 +360,75 @@ def test_sessions_follow_the_30_minute_rule(db: duckdb.DuckDBPyConnection) -> No
                min(ts) AS first, max(ts) AS last
         FROM events e LEFT JOIN links l USING (anonymous_id)
         WHERE session_id IS NOT NULL GROUP BY ALL
-    """)  # fmt: skip
+    """)
     assert _number(db, "SELECT max(people) FROM sessions") == 1
-    gaps = _number(db, """
+    gaps = _number(
+        db,
+        """
         SELECT count(*) FROM (
             SELECT ts - lag(ts) OVER (PARTITION BY session_id ORDER BY rn) AS gap
             FROM events WHERE session_id IS NOT NULL
-        ) WHERE gap >= INTERVAL 30 MINUTE""")  # fmt: skip
+        ) WHERE gap >= INTERVAL 30 MINUTE""",
+    )
     assert gaps == 0
-    close = _number(db, """
+    close = _number(
+        db,
+        """
         SELECT count(*) FROM (
             SELECT first - lag(last) OVER (PARTITION BY person ORDER BY first) AS gap
             FROM sessions
-        ) WHERE gap < INTERVAL 30 MINUTE""")  # fmt: skip
+        ) WHERE gap < INTERVAL 30 MINUTE""",
+    )
     assert close == 0
-    midnight = _number(db, """
+    midnight = _number(
+        db,
+        """
         SELECT count(*) FROM sessions
         WHERE CAST(timezone('Europe/Madrid', timezone('UTC', first)) AS DATE)
-           <> CAST(timezone('Europe/Madrid', timezone('UTC', last)) AS DATE)""")  # fmt: skip
+           <> CAST(timezone('Europe/Madrid', timezone('UTC', last)) AS DATE)""",
+    )
     assert midnight == 0
 
 
 def test_routes_loops_skips_and_churn(db: duckdb.DuckDBPyConnection) -> None:
-    loops = _number(db, """
+    loops = _number(
+        db,
+        """
         SELECT count(DISTINCT session_id) FROM (
             SELECT session_id, event,
                    lag(event) OVER (PARTITION BY session_id ORDER BY rn) AS before,
                    lag(event, 2) OVER (PARTITION BY session_id ORDER BY rn) AS before2
             FROM events WHERE session_id IS NOT NULL
         ) WHERE event = 'product_view' AND before = 'add_to_cart' AND before2 = 'product_view'
-    """)  # fmt: skip
+    """,
+    )
     assert loops > 100
-    direct = _number(db, """
+    direct = _number(
+        db,
+        """
         SELECT count(DISTINCT session_id) FROM events
         WHERE session_id IN (SELECT session_id FROM events WHERE event = 'ad_click')
           AND session_id IN (SELECT session_id FROM events WHERE event = 'order_completed')
-    """)  # fmt: skip
+    """,
+    )
     assert direct > 20
-    repeaters = _number(db, """
+    repeaters = _number(
+        db,
+        """
         SELECT count(*) FROM (
             SELECT user_id FROM events WHERE event = 'order_completed' GROUP BY ALL
             HAVING count(*) >= 2
-        )""")  # fmt: skip
+        )""",
+    )
     assert repeaters > 100
-    quiet = _number(db, """
+    quiet = _number(
+        db,
+        """
         SELECT count(*) FROM (
             SELECT user_id, max(ts) AS last FROM events WHERE event = 'store_purchase'
             GROUP BY ALL HAVING count(*) >= 3
-        ) WHERE last < TIMESTAMP '2026-07-01'""")  # fmt: skip
+        ) WHERE last < TIMESTAMP '2026-07-01'""",
+    )
     assert quiet > 50
     for event in ("support_contact", "review_posted", "referral_sent", "reward_redeemed"):
         assert _number(db, f"SELECT count(*) FROM events WHERE event = '{event}'") > 20, event

@@ -11,11 +11,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from tests.conftest import journeys_for
 
 from recorrido.errors import IngestError
 from recorrido.ingest import ingest_events
 from recorrido.store import Store
-from tests.conftest import journeys_for
 
 WriteCsv = Callable[..., Path]
 
@@ -31,7 +31,9 @@ def rejected_rows(path: Path) -> list[dict[str, str]]:
 
 
 def test_a_journey_file_is_stored_in_order(store: Store, write_csv: WriteCsv) -> None:
-    path = write_csv("events.csv", journeys_for({"ana": ["ad_click", "purchase"], "luis": ["blog_view"]}))
+    path = write_csv(
+        "events.csv", journeys_for({"ana": ["ad_click", "purchase"], "luis": ["blog_view"]})
+    )
     report = ingest_events(store, path)
     assert (report.rows_read, report.accepted, report.duplicates, report.rejected) == (3, 3, 0, 0)
     assert report.columns == {"person": "user_id", "time": "timestamp", "event": "event"}
@@ -77,8 +79,15 @@ def test_equal_timestamps_keep_file_order_through_seq(store: Store, write_csv: W
 
 
 def test_properties_keep_the_other_columns(store: Store, write_csv: WriteCsv) -> None:
-    rows = [{"user_id": "ana", "timestamp": "2026-03-01T10:00:00Z", "event": "view",
-             "page": "/home", "store": None}]  # fmt: skip
+    rows = [
+        {
+            "user_id": "ana",
+            "timestamp": "2026-03-01T10:00:00Z",
+            "event": "view",
+            "page": "/home",
+            "store": None,
+        }
+    ]
     report = ingest_events(store, write_csv("e.csv", rows))
     assert report.properties == ["page", "store"]
     (properties,) = stored(store, "properties")[0]
@@ -86,8 +95,16 @@ def test_properties_keep_the_other_columns(store: Store, write_csv: WriteCsv) ->
 
 
 def test_column_roles_from_spanish_names_and_overrides(store: Store, write_csv: WriteCsv) -> None:
-    rows = [{"Cliente ID": "c1", "Fecha Hora": "2026-03-01 10:00", "Acción": "compra",
-             "Canal": "tienda", "Importe": "12,50", "quien": "x"}]  # fmt: skip
+    rows = [
+        {
+            "Cliente ID": "c1",
+            "Fecha Hora": "2026-03-01 10:00",
+            "Acción": "compra",
+            "Canal": "tienda",
+            "Importe": "12,50",
+            "quien": "x",
+        }
+    ]
     report = ingest_events(store, write_csv("ventas.csv", rows, delimiter=";"))
     assert report.columns == {
         "person": "Cliente ID",
@@ -97,9 +114,7 @@ def test_column_roles_from_spanish_names_and_overrides(store: Store, write_csv: 
         "value": "Importe",
     }
     assert stored(store, "person_id", "channel", "value") == [("c1", "tienda", 12.5)]
-    report = ingest_events(
-        store, write_csv("otra.csv", rows), columns=["person=quien"]
-    )
+    report = ingest_events(store, write_csv("otra.csv", rows), columns=["person=quien"])
     assert report.columns["person"] == "quien"
 
 
@@ -168,19 +183,58 @@ def test_mixed_time_zones_are_refused_unless_the_zone_is_explicit(
     assert "row 1: '2026-03-01T10:00:00+01:00'" in message and "row 2:" in message
     assert store.count("events") == 0
     ingest_events(store, path, timezone="Europe/Madrid", timezone_explicit=True)
-    assert stored(store, "CAST(ts AS VARCHAR)") == [("2026-03-01 09:00:00",), ("2026-03-01 10:00:00",)]
+    assert stored(store, "CAST(ts AS VARCHAR)") == [
+        ("2026-03-01 09:00:00",),
+        ("2026-03-01 10:00:00",),
+    ]
 
 
 def test_bad_rows_are_rejected_with_row_and_reason(store: Store, write_csv: WriteCsv) -> None:
     rows = [
-        {"user_id": "a", "anonymous_id": None, "time": "2026-03-01 10:00", "event": "x", "value": "1"},
+        {
+            "user_id": "a",
+            "anonymous_id": None,
+            "time": "2026-03-01 10:00",
+            "event": "x",
+            "value": "1",
+        },
         {"user_id": "a", "anonymous_id": None, "time": "ayer", "event": "x", "value": None},
-        {"user_id": None, "anonymous_id": None, "time": "2026-03-01 10:00", "event": "x", "value": None},
-        {"user_id": "a", "anonymous_id": None, "time": "2026-03-01 10:00", "event": None, "value": None},
-        {"user_id": "a", "anonymous_id": None, "time": "2026-03-01 10:00", "event": "x", "value": "mucho"},
-        {"user_id": "a", "anonymous_id": None, "time": "2026-03-01 11:00", "event": "x", "value": None},
-        {"user_id": None, "anonymous_id": "d1", "time": "2026-03-01 11:00", "event": "x", "value": None},
-    ]  # fmt: skip
+        {
+            "user_id": None,
+            "anonymous_id": None,
+            "time": "2026-03-01 10:00",
+            "event": "x",
+            "value": None,
+        },
+        {
+            "user_id": "a",
+            "anonymous_id": None,
+            "time": "2026-03-01 10:00",
+            "event": None,
+            "value": None,
+        },
+        {
+            "user_id": "a",
+            "anonymous_id": None,
+            "time": "2026-03-01 10:00",
+            "event": "x",
+            "value": "mucho",
+        },
+        {
+            "user_id": "a",
+            "anonymous_id": None,
+            "time": "2026-03-01 11:00",
+            "event": "x",
+            "value": None,
+        },
+        {
+            "user_id": None,
+            "anonymous_id": "d1",
+            "time": "2026-03-01 11:00",
+            "event": "x",
+            "value": None,
+        },
+    ]
     path = write_csv("e.csv", rows)
     report = ingest_events(store, path, max_rejected=0.9)
     assert (report.accepted, report.rejected) == (3, 4)
@@ -234,7 +288,9 @@ def test_file_formats(store: Store, tmp_path: Path, kind: str) -> None:
         path.write_bytes(gzip.compress(text.encode()) if kind.endswith(".gz") else text.encode())
     else:
         sep = "\t" if kind == "tsv" else ","
-        text = sep.join(rows[0]) + "\n" + "".join(sep.join(map(str, r.values())) + "\n" for r in rows)
+        text = (
+            sep.join(rows[0]) + "\n" + "".join(sep.join(map(str, r.values())) + "\n" for r in rows)
+        )
         path.write_bytes(gzip.compress(text.encode()) if kind.endswith(".gz") else text.encode())
     report = ingest_events(store, path)
     assert report.accepted == 2
@@ -245,8 +301,9 @@ def test_parquet_typed_timestamps(store: Store, tmp_path: Path) -> None:
     import datetime as dt
 
     naive = dt.datetime(2026, 3, 1, 10, 0)
-    table = pa.table({"user_id": ["a"], "event_time": pa.array([naive], pa.timestamp("us")),
-                      "event": ["x"]})  # fmt: skip
+    table = pa.table(
+        {"user_id": ["a"], "event_time": pa.array([naive], pa.timestamp("us")), "event": ["x"]}
+    )
     pq.write_table(table, tmp_path / "e.parquet")
     ingest_events(store, tmp_path / "e.parquet", timezone="Europe/Madrid")
     assert stored(store, "CAST(ts AS VARCHAR)") == [("2026-03-01 09:00:00",)]
@@ -255,8 +312,15 @@ def test_parquet_typed_timestamps(store: Store, tmp_path: Path) -> None:
 def test_json_lines_with_nested_properties(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "e.jsonl"
     path.write_text(
-        json.dumps({"distinct_id": "a", "timestamp": "2026-03-01T10:00:00Z", "event": "view",
-                    "properties": {"url": "/x", "n": 2}}) + "\n",  # fmt: skip
+        json.dumps(
+            {
+                "distinct_id": "a",
+                "timestamp": "2026-03-01T10:00:00Z",
+                "event": "view",
+                "properties": {"url": "/x", "n": 2},
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     ingest_events(store, path)

@@ -25,11 +25,25 @@ def answers(store: Store) -> list[tuple[object, ...]]:
 
 def test_long_layout(store: Store, write_csv: WriteCsv) -> None:
     rows = [
-        {"response_id": "r1", "customer_id": "ana", "submitted_at": "2026-03-01T10:00:00Z",
-         "touchpoint": "order_placed", "metric": "NPS", "score": "9", "comment": "Genial"},
-        {"response_id": "r1", "customer_id": "ana", "submitted_at": "2026-03-01T10:00:00Z",
-         "touchpoint": "order_placed", "metric": "csat", "score": "4", "comment": None},
-    ]  # fmt: skip
+        {
+            "response_id": "r1",
+            "customer_id": "ana",
+            "submitted_at": "2026-03-01T10:00:00Z",
+            "touchpoint": "order_placed",
+            "metric": "NPS",
+            "score": "9",
+            "comment": "Genial",
+        },
+        {
+            "response_id": "r1",
+            "customer_id": "ana",
+            "submitted_at": "2026-03-01T10:00:00Z",
+            "touchpoint": "order_placed",
+            "metric": "csat",
+            "score": "4",
+            "comment": None,
+        },
+    ]
     report = ingest_feedback(store, write_csv("f.csv", rows))
     assert (report.accepted, report.rejected) == (2, 0)
     assert answers(store) == [
@@ -42,11 +56,23 @@ def test_wide_layout_puts_the_comment_on_the_first_answer(
     store: Store, write_csv: WriteCsv
 ) -> None:
     rows = [
-        {"id_respuesta": "r1", "cliente_id": "ana", "fecha": "2026-03-01 10:00", "nps": "3",
-         "csat": "2", "comentario": "Me atendieron fatal"},
-        {"id_respuesta": "r2", "cliente_id": "luis", "fecha": "2026-03-01 11:00", "nps": None,
-         "csat": "5", "comentario": "Todo bien"},
-    ]  # fmt: skip
+        {
+            "id_respuesta": "r1",
+            "cliente_id": "ana",
+            "fecha": "2026-03-01 10:00",
+            "nps": "3",
+            "csat": "2",
+            "comentario": "Me atendieron fatal",
+        },
+        {
+            "id_respuesta": "r2",
+            "cliente_id": "luis",
+            "fecha": "2026-03-01 11:00",
+            "nps": None,
+            "csat": "5",
+            "comentario": "Todo bien",
+        },
+    ]
     report = ingest_feedback(store, write_csv("encuestas.csv", rows, delimiter=";"))
     assert report.accepted == 3
     assert [(r[0], r[2], r[3], r[6]) for r in answers(store)] == [
@@ -64,9 +90,15 @@ def test_scores_out_of_scale_and_unknown_metrics_are_rejected(
         {"customer_id": "a", "time": "2026-03-01", "metric": "csat", "score": "0"},
         {"customer_id": "a", "time": "2026-03-01", "metric": "nsp", "score": "5"},
         {"customer_id": "a", "time": "2026-03-01", "metric": "ces", "score": "fácil"},
-        {"customer_id": "a", "time": "2026-03-01", "metric": "rating", "score": "8", "scale": "1-10"},
+        {
+            "customer_id": "a",
+            "time": "2026-03-01",
+            "metric": "rating",
+            "score": "8",
+            "scale": "1-10",
+        },
         {"customer_id": "a", "time": "2026-03-01", "metric": "ces", "score": "2"},
-    ]  # fmt: skip
+    ]
     report = ingest_feedback(store, write_csv("f.csv", rows), max_rejected=0.9)
     assert (report.accepted, report.rejected) == (2, 4)
     assert report.rejected_file is not None

@@ -21,11 +21,21 @@ def column_types(store: Store) -> dict[str, str]:
 
 def test_attribute_types_are_inferred(store: Store, write_csv: WriteCsv) -> None:
     rows = [
-        {"customer_id": "ana", "Segment": "premium", "Lifetime Value": "600", "newsletter": "true",
-         "signup_date": "2026-01-02"},
-        {"customer_id": "luis", "Segment": "economy", "Lifetime Value": "20.5", "newsletter": "no",
-         "signup_date": "2026-02-01"},
-    ]  # fmt: skip
+        {
+            "customer_id": "ana",
+            "Segment": "premium",
+            "Lifetime Value": "600",
+            "newsletter": "true",
+            "signup_date": "2026-01-02",
+        },
+        {
+            "customer_id": "luis",
+            "Segment": "economy",
+            "Lifetime Value": "20.5",
+            "newsletter": "no",
+            "signup_date": "2026-02-01",
+        },
+    ]
     report = ingest_people(store, write_csv("clientes.csv", rows))
     assert report.accepted == 2
     types = column_types(store)
@@ -45,9 +55,7 @@ def test_declared_types_win_and_misfits_are_rejected(store: Store, write_csv: Wr
         {"customer_id": "luis", "lifetime_value": "mucho"},
         {"customer_id": "eva", "lifetime_value": "10"},
     ]
-    report = ingest_people(
-        store, write_csv("p.csv", rows), declared={"lifetime_value": "number"}
-    )
+    report = ingest_people(store, write_csv("p.csv", rows), declared={"lifetime_value": "number"})
     assert (report.accepted, report.rejected) == (2, 1)
     assert report.rejected_file is not None
     assert "lifetime_value: 'mucho' is not a number" in report.rejected_file.read_text(
@@ -56,10 +64,12 @@ def test_declared_types_win_and_misfits_are_rejected(store: Store, write_csv: Wr
 
 
 def test_people_are_updated_and_other_attributes_kept(store: Store, write_csv: WriteCsv) -> None:
-    ingest_people(store, write_csv("a.csv", [{"customer_id": "ana", "segment": "economy",
-                                               "city": "Madrid"}]))  # fmt: skip
-    report = ingest_people(store, write_csv("b.csv", [{"customer_id": "ana",
-                                                       "segment": "premium"}]))  # fmt: skip
+    ingest_people(
+        store, write_csv("a.csv", [{"customer_id": "ana", "segment": "economy", "city": "Madrid"}])
+    )
+    report = ingest_people(
+        store, write_csv("b.csv", [{"customer_id": "ana", "segment": "premium"}])
+    )
     assert (report.accepted, report.duplicates) == (0, 1)
     assert store.connection.execute("SELECT segment, city FROM people").fetchall() == [
         ("premium", "Madrid")
@@ -74,8 +84,11 @@ def test_same_file_twice_keeps_the_count(store: Store, write_csv: WriteCsv) -> N
 
 
 def test_duplicate_person_in_one_file(store: Store, write_csv: WriteCsv) -> None:
-    rows = [{"customer_id": "ana", "segment": "a"}, {"customer_id": "ana", "segment": "b"},
-            {"customer_id": "eva", "segment": "c"}]  # fmt: skip
+    rows = [
+        {"customer_id": "ana", "segment": "a"},
+        {"customer_id": "ana", "segment": "b"},
+        {"customer_id": "eva", "segment": "c"},
+    ]
     report = ingest_people(store, write_csv("p.csv", rows))
     assert (report.accepted, report.rejected) == (2, 1)
     assert store.connection.execute(

@@ -38,8 +38,13 @@ def write(path: Path, rows: list[dict[str, object]]) -> None:
         for row in rows:
             when = BASE + dt.timedelta(seconds=int(str(row["offset"])))
             writer.writerow(
-                [row["user_id"], row["anonymous_id"], when.isoformat() + "Z", row["event"],
-                 row["value"]]  # fmt: skip
+                [
+                    row["user_id"],
+                    row["anonymous_id"],
+                    when.isoformat() + "Z",
+                    row["event"],
+                    row["value"],
+                ]
             )
 
 

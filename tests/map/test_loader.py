@@ -107,8 +107,10 @@ def test_unknown_key_is_located_and_suggests_the_closest() -> None:
     text = VALID.replace("    channel: ads\n", "    chanel: ads\n")
     found = problems_of(text)
     assert any(
-        p.startswith("journey.yaml:22:5: touchpoints[0].chanel: unknown key 'chanel'; "
-                     "did you mean 'channel'?")
+        p.startswith(
+            "journey.yaml:22:5: touchpoints[0].chanel: unknown key 'chanel'; "
+            "did you mean 'channel'?"
+        )
         for p in found
     ), found
 
@@ -136,8 +138,10 @@ def test_unknown_channel_is_an_error() -> None:
 
 
 def test_duplicate_ids_are_errors() -> None:
-    text = VALID.replace("  - {id: ads, name: Anuncios, type: ad, kind: paid}",
-                         "  - {id: website, name: Anuncios, type: ad, kind: paid}")
+    text = VALID.replace(
+        "  - {id: ads, name: Anuncios, type: ad, kind: paid}",
+        "  - {id: website, name: Anuncios, type: ad, kind: paid}",
+    )
     found = problems_of(text)
     assert any("duplicate id 'website'" in p for p in found), found
 
@@ -188,7 +192,7 @@ def test_touchpoints_on_one_event_separated_by_channel_or_where() -> None:
         "match: {event: purchase, where: 'properties.store == \"centro\"'}",
     ).replace(
         "event: [purchase, order_completed]",
-        "event: purchase\n      where: 'properties.store in [\"norte\", \"playa\"]'",
+        'event: purchase\n      where: \'properties.store in ["norte", "playa"]\'',
     )
     assert len(parse_map(by_where).touchpoints) == 2
 
@@ -239,3 +243,14 @@ def test_check_map_validates_maps_built_in_python() -> None:
 def test_a_document_that_is_not_a_mapping() -> None:
     (problem,) = problems_of("- just\n- a list\n")
     assert "must be a mapping" in problem
+
+
+def test_where_values_that_compare_equal_still_overlap() -> None:
+    text = VALID.replace(
+        "match: {event: ad_click}", "match: {event: purchase, where: 'properties.size == 3'}"
+    ).replace(
+        "event: [purchase, order_completed]",
+        "event: purchase\n      where: 'properties.size == \"3.0\"'",
+    )
+    (problem,) = problems_of(text)
+    assert "can both match event 'purchase'" in problem

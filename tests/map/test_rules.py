@@ -497,9 +497,28 @@ def test_json_typed_column(con: Any) -> None:
 
 @pytest.mark.parametrize(
     "number",
-    [0.0, -0.0, 1.5, -2.25, 1000.0, 1e-7, 1.5e-7, 1e-6, 0.00001, 1.5e-5, 1e20, 1e21, 1e22, 0.1,
-     123456789012345678.5, 0.30000000000000004, 5e-324, 1.7976931348623157e308, -3.75e-10],
-)  # fmt: skip
+    [
+        0.0,
+        -0.0,
+        1.5,
+        -2.25,
+        1000.0,
+        1e-7,
+        1.5e-7,
+        1e-6,
+        0.00001,
+        1.5e-5,
+        1e20,
+        1e21,
+        1e22,
+        0.1,
+        123456789012345678.5,
+        0.30000000000000004,
+        5e-324,
+        1.7976931348623157e308,
+        -3.75e-10,
+    ],
+)
 def test_json_number_text_matches_duckdb(con: Any, number: float) -> None:
     table = ibis.memtable(pa.table({"p": [json.dumps({"a": number})]}))
     text = table.p.try_cast("json")["a"].cast("string")
@@ -557,8 +576,13 @@ TEXTS = [
 FLOATS = [1e-7, 1e16, 1e21, 100.0, 2.5, -0.0, 0.0, 0.1, 1e-05, 3.0, -3.0, 0.5, 1e2]
 NUMBERS = [0, 1, -3, 3, 10, 100, 1e21, *FLOATS]
 TIMES = [datetime(2024, 1, 1), datetime(2024, 1, 1, 12), datetime(2023, 6, 30, 23, 59, 59)]
-JSON_PATHS = ["properties.step", "properties.qty", "properties.flag", "properties.x.y",
-              "properties.missing"]  # fmt: skip
+JSON_PATHS = [
+    "properties.step",
+    "properties.qty",
+    "properties.flag",
+    "properties.x.y",
+    "properties.missing",
+]
 
 texts = st.sampled_from(TEXTS) | st.text(alphabet="ab/.-1é ", max_size=4)
 numbers = st.sampled_from(NUMBERS) | st.integers(-5, 105)

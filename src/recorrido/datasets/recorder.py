@@ -74,7 +74,6 @@ class Recorder:
         self._people: list[list[object]] = [[] for _ in PEOPLE_SCHEMA]
         self._sessions = 0
         self._orders = 0
-        self.events = 0
 
     def session(self) -> str:
         """A new session id."""
@@ -116,7 +115,6 @@ class Recorder:
         c[9].append(store)
         c[10].append(campaign)
         c[11].append(order_id)
-        self.events += 1
         if len(self._columns[0]) >= BATCH:
             self._flush()
 

@@ -127,7 +127,3 @@ class Sim:
     def chance(self, probability: float) -> bool:
         """True with ``probability``."""
         return self.rng.random() < probability
-
-    def gap(self, low: int, high: int) -> int:
-        """Seconds between two events of a session."""
-        return self.rng.randint(low, high)

@@ -126,13 +126,12 @@ def _draw(sim: Sim, number: int) -> Person:
         depth = rng.choices(_DEPTH, weights=_DEPTH_WEIGHTS)[0]
     else:
         depth = 0
-    english = 0.1
     return Person(
         number=number,
         segment=segment,
         source=source,
         city=city,
-        lang="en" if rng.random() < english else "es",
+        lang="en" if rng.random() < 0.1 else "es",
         web_anon=sim.anonymous_id(2 * number),
         app_anon=sim.anonymous_id(2 * number + 1),
         depth=depth,

@@ -9,7 +9,6 @@ numbers in file order: the tie-breaker for equal timestamps.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,23 +16,14 @@ import duckdb
 
 from ..store import Store
 from ..store.sql import ident
-from .columns import detect_roles, parse_overrides
 from .pipeline import (
     IngestReport,
     Progress,
-    cleanup,
-    log_ingestion,
-    next_ingestion_id,
-    previous_ingestion,
+    Staged,
     properties_sql,
-    refuse_if_mostly_rejected,
-    reject,
+    run_ingestion,
     scalar,
-    stage_file,
-    start_clock,
     text_of,
-    transaction,
-    watch,
 )
 from .timestamps import plan_time
 
@@ -56,15 +46,10 @@ def ingest_events(
 ) -> IngestReport:
     """Store the events of ``path``; see the module docstring for ids and order."""
     source = Path(path)
-    con = store.connection
-    started, clock = start_clock()
-    try:
-        staged = stage_file(con, source, progress)
-        roles = detect_roles(
-            staged.columns, "events", parse_overrides(columns, "events"), source=str(source)
-        )
-        report = IngestReport("events", source, staged.file_format.describe(), staged.rows)
-        report.columns = dict(roles)
+
+    def check(
+        con: duckdb.DuckDBPyConnection, staged: Staged, roles: dict[str, str], report: IngestReport
+    ) -> None:
         report.properties = [c for c in staged.columns if c not in roles.values()]
         when = plan_time(
             con,
@@ -77,18 +62,19 @@ def ingest_events(
         )
         report.time = when.describe()
         _parse(con, roles, staged.types, report.properties, when.sql(ident(roles["time"])))
-        reject(con, staged, report, rejected_path)
-        refuse_if_mostly_rejected(con, report, max_rejected)
-        report.previous_ingestion = previous_ingestion(con, "events", staged.sha256)
-        with transaction(con):
-            report.ingestion_id = next_ingestion_id(con)
-            with watch(con, "storing events", progress):
-                _store(con, report, str(source.resolve()))
-            log_ingestion(con, report, staged, started, timezone)
-        report.seconds = time.perf_counter() - clock
-        return report
-    finally:
-        cleanup(con)
+
+    return run_ingestion(
+        store.connection,
+        source,
+        "events",
+        check=check,
+        save=_store,
+        overrides=columns,
+        timezone=timezone,
+        rejected_path=rejected_path,
+        max_rejected=max_rejected,
+        progress=progress,
+    )
 
 
 def _parse(

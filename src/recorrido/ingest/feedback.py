@@ -9,7 +9,6 @@ of its content and occurrence, as for events.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,23 +19,15 @@ from ..errors import IngestError, did_you_mean
 from ..map.models import JourneyMap
 from ..store import Store
 from ..store.sql import ident, literal
-from .columns import detect_roles, normalise, parse_overrides
+from .columns import normalise
 from .pipeline import (
     IngestReport,
     Progress,
-    cleanup,
-    log_ingestion,
-    next_ingestion_id,
-    previous_ingestion,
+    Staged,
     properties_sql,
-    refuse_if_mostly_rejected,
-    reject,
+    run_ingestion,
     scalar,
-    stage_file,
-    start_clock,
     text_of,
-    transaction,
-    watch,
 )
 from .timestamps import plan_time
 
@@ -98,14 +89,11 @@ def ingest_feedback(
 ) -> IngestReport:
     """Store the survey answers of ``path``; with ``journey``, check touchpoints and stages."""
     source = Path(path)
-    con = store.connection
-    started, clock = start_clock()
     all_scales = {**METRICS, **(scales or {})}
-    try:
-        staged = stage_file(con, source, progress)
-        roles = detect_roles(
-            staged.columns, "feedback", parse_overrides(columns, "feedback"), source=str(source)
-        )
+
+    def check(
+        con: duckdb.DuckDBPyConnection, staged: Staged, roles: dict[str, str], report: IngestReport
+    ) -> None:
         wide = [c for c in staged.columns if normalise(c) in METRICS and c not in roles.values()]
         if not wide and not {"metric", "score"} <= roles.keys():
             raise IngestError(
@@ -114,8 +102,7 @@ def ingest_feedback(
                 f"{', '.join(staged.columns)}",
                 code="column_missing",
             )
-        report = IngestReport("feedback", source, staged.file_format.describe(), staged.rows)
-        report.columns = dict(roles) | {normalise(c): c for c in wide}
+        report.columns |= {normalise(c): c for c in wide}
         used = set(report.columns.values())
         report.properties = [c for c in staged.columns if c not in used]
         when = plan_time(
@@ -136,18 +123,19 @@ def ingest_feedback(
                 f"{report.rows_read:,} answers from {staged.rows:,} responses "
                 f"(score columns: {', '.join(wide)})"
             )
-        reject(con, staged, report, rejected_path)
-        refuse_if_mostly_rejected(con, report, max_rejected)
-        report.previous_ingestion = previous_ingestion(con, "feedback", staged.sha256)
-        with transaction(con):
-            report.ingestion_id = next_ingestion_id(con)
-            with watch(con, "storing feedback", progress):
-                _store(con, report, str(source.resolve()))
-            log_ingestion(con, report, staged, started, timezone)
-        report.seconds = time.perf_counter() - clock
-        return report
-    finally:
-        cleanup(con)
+
+    return run_ingestion(
+        store.connection,
+        source,
+        "feedback",
+        check=check,
+        save=_store,
+        overrides=columns,
+        timezone=timezone,
+        rejected_path=rejected_path,
+        max_rejected=max_rejected,
+        progress=progress,
+    )
 
 
 def _answers_sql(

@@ -9,7 +9,6 @@ updated: the file's attributes overwrite theirs, attributes absent from the file
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -18,22 +17,14 @@ import duckdb
 from ..errors import IngestError
 from ..store import Store
 from ..store.sql import first, ident, literal
-from .columns import detect_roles, normalise, parse_overrides
+from .columns import normalise
 from .pipeline import (
     IngestReport,
     Progress,
-    cleanup,
-    log_ingestion,
-    next_ingestion_id,
-    previous_ingestion,
-    refuse_if_mostly_rejected,
-    reject,
+    Staged,
+    run_ingestion,
     scalar,
-    stage_file,
-    start_clock,
     text_of,
-    transaction,
-    watch,
 )
 
 __all__ = ["ingest_people"]
@@ -64,42 +55,42 @@ def ingest_people(
     (string, number, boolean, timestamp); they win over inference for new attributes.
     """
     source = Path(path)
-    con = store.connection
-    started, clock = start_clock()
-    try:
-        staged = stage_file(con, source, progress)
-        roles = detect_roles(
-            staged.columns, "people", parse_overrides(columns, "people"), source=str(source)
-        )
-        report = IngestReport("people", source, staged.file_format.describe(), staged.rows)
-        report.columns = dict(roles)
+    kinds: dict[str, str] = {}
+    existing: dict[str, str] = {}
+
+    def check(
+        con: duckdb.DuckDBPyConnection, staged: Staged, roles: dict[str, str], report: IngestReport
+    ) -> None:
         attributes = _attributes(staged.columns, roles["person"], str(source))
         report.properties = list(attributes.values())
-        existing = _people_columns(con)
+        existing.update(_people_columns(con))
         wanted = {n: _DECLARED[t] for n, t in (declared or {}).items() if t in _DECLARED}
-        kinds = {
-            name: existing.get(name) or wanted.get(name) or _infer(con, column, staged.types)
-            for column, name in attributes.items()
-        }
-        _check(con, roles["person"], attributes, kinds, staged.types)
-        reject(con, staged, report, rejected_path)
-        refuse_if_mostly_rejected(con, report, max_rejected)
-        report.previous_ingestion = previous_ingestion(con, "people", staged.sha256)
-        with transaction(con):
-            report.ingestion_id = next_ingestion_id(con)
-            for name, kind in kinds.items():
-                if name not in existing:
-                    con.execute(f"ALTER TABLE people ADD COLUMN {ident(name)} {kind}")
-            with watch(con, "storing people", progress):
-                _store(con, report, list(kinds))
-            log_ingestion(con, report, staged, started, None)
+        for column, name in attributes.items():
+            kinds[name] = (
+                existing.get(name) or wanted.get(name) or _infer(con, column, staged.types)
+            )
         report.notes.append(
             "attributes: " + ", ".join(f"{n} ({k.lower()})" for n, k in kinds.items())
         )
-        report.seconds = time.perf_counter() - clock
-        return report
-    finally:
-        cleanup(con)
+        _check(con, roles["person"], attributes, kinds, staged.types)
+
+    def save(con: duckdb.DuckDBPyConnection, report: IngestReport, _source: str) -> None:
+        for name, kind in kinds.items():
+            if name not in existing:
+                con.execute(f"ALTER TABLE people ADD COLUMN {ident(name)} {kind}")
+        _store(con, report, list(kinds))
+
+    return run_ingestion(
+        store.connection,
+        source,
+        "people",
+        check=check,
+        save=save,
+        overrides=columns,
+        rejected_path=rejected_path,
+        max_rejected=max_rejected,
+        progress=progress,
+    )
 
 
 def _attributes(columns: Sequence[str], person: str, source: str) -> dict[str, str]:

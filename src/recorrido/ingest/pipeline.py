@@ -23,9 +23,10 @@ import duckdb
 from .._version import __version__
 from ..errors import IngestError
 from ..store.sql import first, ident, literal
+from .columns import detect_roles, parse_overrides
 from .formats import FileFormat, detect_format, reader_sql
 
-__all__ = ["IngestReport", "Progress", "Staged", "stage_file", "text_of"]
+__all__ = ["IngestReport", "Progress", "Staged", "run_ingestion", "stage_file", "text_of"]
 
 Progress = Callable[[str, float], None]
 """Called with a step's description and its completion in percent (0–100)."""
@@ -269,6 +270,50 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+Check = Callable[[duckdb.DuckDBPyConnection, Staged, dict[str, str], IngestReport], None]
+"""Builds ``__checked`` from ``__rawv``: parsed rows, each with its ``__reason`` or NULL."""
+Save = Callable[[duckdb.DuckDBPyConnection, IngestReport, str], None]
+"""Stores the rows of ``__checked`` without a reason; sets ``accepted`` and ``duplicates``."""
+
+
+def run_ingestion(
+    store_connection: duckdb.DuckDBPyConnection,
+    path: Path,
+    kind: str,
+    *,
+    check: Check,
+    save: Save,
+    overrides: Sequence[str] = (),
+    timezone: str | None = None,
+    rejected_path: Path | None = None,
+    max_rejected: float = 0.5,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """The steps every ingestion shares (see the module docstring), around ``check``/``save``."""
+    con = store_connection
+    started, clock = start_clock()
+    try:
+        staged = stage_file(con, path, progress)
+        roles = detect_roles(
+            staged.columns, kind, parse_overrides(overrides, kind), source=str(path)
+        )
+        report = IngestReport(kind, path, staged.file_format.describe(), staged.rows)
+        report.columns = dict(roles)
+        check(con, staged, roles, report)
+        reject(con, staged, report, rejected_path)
+        refuse_if_mostly_rejected(con, report, max_rejected)
+        report.previous_ingestion = previous_ingestion(con, kind, staged.sha256)
+        with transaction(con):
+            report.ingestion_id = next_ingestion_id(con)
+            with watch(con, f"storing {kind}", progress):
+                save(con, report, str(path.resolve()))
+            log_ingestion(con, report, staged, started, timezone)
+        report.seconds = time.perf_counter() - clock
+        return report
+    finally:
+        cleanup(con)
 
 
 def _utc_now() -> dt.datetime:

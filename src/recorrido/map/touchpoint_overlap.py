@@ -14,7 +14,7 @@ from .rules import And, Compare, Expr, InList, parse_rule
 
 __all__ = ["may_overlap"]
 
-Values = frozenset[str | int | float | bool]
+Values = frozenset[str]
 
 
 def may_overlap(first: TouchpointMatch, second: TouchpointMatch) -> str | None:
@@ -47,10 +47,20 @@ def _required(expr: Expr) -> dict[str, Values]:
     for item in items:
         values: Values | None = None
         if isinstance(item, Compare) and item.op == "==":
-            values = frozenset([item.value.value])
+            values = frozenset([_canonical(item.value.value)])
         elif isinstance(item, InList) and not item.negated:
-            values = frozenset(v.value for v in item.values)
+            values = frozenset(_canonical(v.value) for v in item.values)
         if values is not None and isinstance(item, Compare | InList):
             name = item.field.name
             required[name] = required[name] & values if name in required else values
     return required
+
+
+def _canonical(value: str | int | float | bool) -> str:
+    """One spelling per value as rules compare them: ``3``, ``3.0`` and ``"3"`` are equal."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    try:
+        return repr(float(value))
+    except ValueError:
+        return str(value)
