@@ -55,8 +55,8 @@ def test_killing_an_ingestion_midway_stores_nothing_of_it(tmp_path: Path) -> Non
             str(store_path),
             "--quiet",
         ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     # start-up takes about a second; the 3M-row file then takes far longer to ingest
     time.sleep(4.0)
