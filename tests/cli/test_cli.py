@@ -150,3 +150,20 @@ def test_store_from_the_environment(
 def test_cli_reference_is_current() -> None:
     documented = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert documented == render(), "docs/cli.md is stale: run `make docs`"
+
+
+def test_validate_against_a_store_checks_declared_attributes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call(capsys, "init", str(tmp_path), "--lang", "en")
+    people = tmp_path / "people.csv"
+    people.write_text("customer_id,segment\nana,premium\n", encoding="utf-8")
+    store = str(tmp_path / "recorrido.duckdb")
+    assert call(capsys, "ingest", "people", str(people), "--store", store)[0] == 0
+    code, _, err = call(capsys, "validate", str(tmp_path / "journey.yaml"), "--store", store)
+    assert code == 2
+    assert "declares person attribute 'lifetime_value'" in err
+    people.write_text("customer_id,segment,lifetime_value\nana,premium,10\n", encoding="utf-8")
+    call(capsys, "ingest", "people", str(people), "--store", store)
+    code, out, _ = call(capsys, "validate", str(tmp_path / "journey.yaml"), "--store", store)
+    assert code == 0 and "valid" in out

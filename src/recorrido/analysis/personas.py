@@ -6,7 +6,7 @@ from typing import Any
 
 import ibis
 
-from ..errors import RecorridoError, did_you_mean
+from ..errors import StoreError, did_you_mean
 from ..map.models import JourneyMap
 from ..map.rule_compile import compile_rule
 from ..map.rules import parse_rule
@@ -24,7 +24,7 @@ def assign_personas(people: Any, journey: JourneyMap) -> Any:
     columns = set(people.columns)
     for name in fields:
         if name not in columns:
-            raise RecorridoError(
+            raise StoreError(
                 f"the map declares person attribute '{name}' but the people table has no such "
                 f"column{did_you_mean(name, columns)}; ingest a people file that has it",
                 code="attribute_missing",

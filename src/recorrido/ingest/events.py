@@ -3,8 +3,8 @@
 Every event gets an id: the file's id column, or an md5 of its content (person, anonymous
 id, session, UTC time, event, channel, value, properties) and its occurrence number among
 identical rows of the file, so ingesting the same file twice stores nothing new, and a file
-with more rows added later stores only those rows. Events get the next ingestion sequence
-numbers in file order: the tie-breaker for equal timestamps.
+with more rows added later stores only those rows. Events get ingestion sequence numbers
+above every stored one, increasing in file order: the tie-breaker for equal timestamps.
 """
 
 from __future__ import annotations
@@ -144,18 +144,18 @@ def _parse(
 
 def _store(con: duckdb.DuckDBPyConnection, report: IngestReport, source_file: str) -> None:
     valid = scalar(con, "SELECT count(*) FROM __checked WHERE __reason IS NULL")
+    base = scalar(con, "SELECT coalesce(max(seq), 0) FROM events")
+    # seq = base + row in file: increasing in file order (gaps where rows were not stored)
     con.execute(
         """
         INSERT INTO events
         SELECT c.event_id, c.person_id, c.anonymous_id, c.session_id, c.ts, c.event,
-               c.channel, c.value, c.properties, ?, c.__row,
-               (SELECT coalesce(max(seq), 0) FROM events) + row_number() OVER (ORDER BY c.__row),
-               ?
+               c.channel, c.value, c.properties, ?, c.__row, ? + c.__row, ?
         FROM __checked c
         WHERE c.__reason IS NULL
           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = c.event_id)
         """,
-        [source_file, report.ingestion_id],
+        [source_file, base, report.ingestion_id],
     )
     report.accepted = scalar(
         con, "SELECT count(*) FROM events WHERE ingestion_id = ?", [report.ingestion_id]
