@@ -301,7 +301,8 @@ def run_ingestion(
         )
         report = IngestReport(kind, path, staged.file_format.describe(), staged.rows)
         report.columns = dict(roles)
-        check(con, staged, roles, report)
+        with watch(con, "checking rows", progress):
+            check(con, staged, roles, report)
         reject(con, staged, report, rejected_path)
         refuse_if_mostly_rejected(con, report, max_rejected)
         report.previous_ingestion = previous_ingestion(con, kind, staged.sha256)
