@@ -52,7 +52,7 @@ class Store:
             )
         if exists and file.is_dir():
             raise StoreError(f"{file}: is a directory, not a store file", code="store_invalid")
-        if exists and file.stat().st_size > 0 and not _looks_like_duckdb(file):
+        if exists and file.stat().st_size > 0 and not looks_like_duckdb(file):
             raise StoreError(
                 f"{file}: not a Recorrido store (not a DuckDB database file); "
                 "pass the .duckdb file written by `recorrido ingest`",
@@ -191,7 +191,7 @@ class Store:
         self.close()
 
 
-def _looks_like_duckdb(file: Path) -> bool:
+def looks_like_duckdb(file: Path) -> bool:
     """DuckDB files carry the magic bytes ``DUCK`` at offset 8."""
     with file.open("rb") as handle:
         header = handle.read(16)

@@ -1,0 +1,123 @@
+"""Request models: what the library, the CLI and (later) the HTTP API ask of the analytics.
+
+One pydantic model per analytic, unknown keys rejected, validated before any query runs.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .durations import parse_duration
+from .errors import UsageError
+
+__all__ = [
+    "FunnelRequest",
+    "PathsRequest",
+    "RetentionRequest",
+    "Scope",
+    "TransitionsRequest",
+    "build",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Scope(BaseModel):
+    """Which events and units an analysis looks at."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    level: Literal["event", "touchpoint", "stage"] = Field(
+        default="event", description="Steps are event names, touchpoints or stages of the map."
+    )
+    unit: Literal["person", "session"] = Field(
+        default="person", description="Unit of analysis: a person's whole journey, or a session."
+    )
+    session_gap: str = Field(default="30m", description="Sessions are cut at longer gaps.")
+
+    @field_validator("session_gap")
+    @classmethod
+    def _gap(cls, value: str) -> str:
+        parse_duration(value, option="session_gap")
+        return value
+
+    def session_gap_us(self) -> int:
+        return parse_duration(self.session_gap, option="session_gap")
+
+
+class FunnelRequest(Scope):
+    """A funnel over ``steps`` (≥ 2), in order mode ``mode``, within an optional window."""
+
+    steps: list[str]
+    mode: Literal["ordered", "strict", "any"] = "ordered"
+    window: str | None = Field(default=None, description="Fixed length, e.g. 30m, 7d.")
+    open: bool = False
+    optional: list[str] = Field(default=[], description="Steps that may be skipped.")
+    breakdown: str | None = Field(
+        default=None, description="channel, or properties.<key>: the value on the first step."
+    )
+
+    @field_validator("steps")
+    @classmethod
+    def _two_steps(cls, value: list[str]) -> list[str]:
+        if len(value) < 2:
+            raise UsageError(
+                f"a funnel needs at least 2 steps (got {len(value)}): --steps a,b,c",
+                code="usage_steps",
+            )
+        return value
+
+    @field_validator("window")
+    @classmethod
+    def _window(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_duration(value, option="window")
+        return value
+
+    def window_us(self) -> int | None:
+        return None if self.window is None else parse_duration(self.window, option="window")
+
+
+class TransitionsRequest(Scope):
+    """The directly-follows graph of labels."""
+
+    collapse: bool = Field(default=False, description="Drop consecutive repeats first.")
+
+
+class PathsRequest(Scope):
+    """Top paths of ``length`` steps, optionally from/to/before a label."""
+
+    length: int = Field(default=3, ge=1, le=20)
+    start: str | None = None
+    end: str | None = None
+    before: str | None = None
+    collapse: bool = True
+    min_share: float | None = Field(default=None, gt=0, lt=1)
+    top: int = Field(default=20, ge=1)
+
+
+class RetentionRequest(Scope):
+    """Cohort retention over fixed-length periods."""
+
+    period: Literal["day", "week"] = "week"
+    periods: int = Field(default=8, ge=1, le=366)
+    start: str | None = None
+    returning: str | None = None
+    mode: Literal["first_time", "recurring"] = "first_time"
+
+
+def build(model: type[M], **values: object) -> M:
+    """Validate a request; a bad option is a :class:`UsageError` naming it and the fix."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "request"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if isinstance(first.get("ctx", {}).get("error"), UsageError):
+            raise first["ctx"]["error"] from None
+        got = first.get("input")
+        shown = f" (got {got!r})" if isinstance(got, str | int | float) else ""
+        raise UsageError(f"{where}: {message}{shown}", code="usage_invalid") from None

@@ -1,0 +1,1 @@
+"""Plain-Python reference implementations of the analytics (the conformance oracle)."""
