@@ -8,7 +8,7 @@ One row per event, already placed on the map and stitched to its person:
 | ``person`` | string | the stitched person (``anon:<id>`` for never-identified visitors) |
 | ``ts`` | timestamp | UTC time, microsecond precision |
 | ``seq`` | int64 | ingestion order: the tie-breaker for equal ``ts`` |
-| ``label`` | string | the step vocabulary chosen for the analysis: event name, touchpoint or stage |
+| ``label`` | string | the steps of the analysis: event name, touchpoint or stage |
 | ``event`` | string | the event name |
 | ``channel`` | string | the event's channel (nullable) |
 | ``value`` | float64 | the event's value (nullable) |
