@@ -46,7 +46,8 @@ def make_events(path: Path, rows: int) -> None:
         f"""
         COPY (
           WITH base AS (
-            SELECT i, i // 50 AS u, i % 50 AS k, hash(i) AS h FROM range({rows}) t(i)
+            SELECT i, i // 50 AS u, i % 50 AS k, CAST(hash(i) % 1000003 AS BIGINT) AS h
+            FROM range({rows}) t(i)
           )
           SELECT 'u' || CAST(u AS VARCHAR) AS unit,
                  'u' || CAST(u AS VARCHAR) AS person,
@@ -114,17 +115,16 @@ import json, resource, sys, time
 import duckdb, ibis
 engine, name, path = sys.argv[1:4]
 con = duckdb.connect(config={"memory_limit": "4GB"})
+sys.path.insert(0, sys.argv[4])
+from analytics import floor_sql, recorrido_expr
+from recorrido.analysis.frame import JOURNEY_EVENTS
+import recorrido.analysis
 start = time.perf_counter()
 if engine == "floor":
-    sys.path.insert(0, sys.argv[4])
-    from analytics import floor_sql
     rows = len(con.sql(floor_sql(name, path)).fetchall())
 else:
-    from recorrido.analysis.frame import JOURNEY_EVENTS
     backend = ibis.duckdb.from_connection(con)
     events = backend.read_parquet(path).cast(JOURNEY_EVENTS)
-    sys.path.insert(0, sys.argv[4])
-    from analytics import recorrido_expr
     rows = backend.to_pyarrow(recorrido_expr(name, events)).num_rows
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -134,7 +134,8 @@ print(json.dumps({"seconds": seconds, "peak_mib": peak, "rows": rows}))
 
 def recorrido_expr(name: str, events: object) -> object:
     """The engine's expression for one of the three operations."""
-    from recorrido.analysis.funnel import FunnelSpec, funnel_steps, funnel_units
+    from recorrido.analysis.funnel import FunnelSpec, funnel_units
+    from recorrido.analysis.funnel_summary import funnel_steps
     from recorrido.analysis.paths import top_paths
     from recorrido.analysis.transitions import transitions
 

@@ -7,10 +7,17 @@ from __future__ import annotations
 
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .durations import parse_duration
-from .errors import UsageError
+from .errors import UsageError, did_you_mean
 
 __all__ = [
     "FunnelRequest",
@@ -19,6 +26,7 @@ __all__ = [
     "Scope",
     "TransitionsRequest",
     "build",
+    "exclusion_parts",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,6 +63,13 @@ class FunnelRequest(Scope):
     window: str | None = Field(default=None, description="Fixed length, e.g. 30m, 7d.")
     open: bool = False
     optional: list[str] = Field(default=[], description="Steps that may be skipped.")
+    exclude: list[str] = Field(
+        default=[],
+        description="LABEL:A-B: units doing LABEL between steps A and B (1-based) are excluded.",
+    )
+    hold: str | None = Field(
+        default=None, description="A properties key whose value must stay the same (same cart)."
+    )
     breakdown: str | None = Field(
         default=None, description="channel, or properties.<key>: the value on the first step."
     )
@@ -79,6 +94,37 @@ class FunnelRequest(Scope):
     def window_us(self) -> int | None:
         return None if self.window is None else parse_duration(self.window, option="window")
 
+    @field_validator("exclude")
+    @classmethod
+    def _exclusions(cls, value: list[str]) -> list[str]:
+        for item in value:
+            exclusion_parts(item)
+        return value
+
+    @field_validator("optional")
+    @classmethod
+    def _optional_known(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        steps = info.data.get("steps") or []
+        for step in value:
+            if step not in steps:
+                raise UsageError(
+                    f"optional step '{step}' is not one of the steps{did_you_mean(step, steps)}",
+                    code="usage_optional",
+                )
+        return value
+
+
+def exclusion_parts(item: str) -> tuple[str, int, int]:
+    """``"refund:2-3"`` → ``("refund", 2, 3)`` (1-based steps)."""
+    label, sep, span = item.rpartition(":")
+    after, dash, before = span.partition("-")
+    if not sep or not label or not dash or not after.isdigit() or not before.isdigit():
+        raise UsageError(
+            f"exclusion {item!r}: expected LABEL:A-B with 1-based steps, e.g. refund_request:2-3",
+            code="usage_exclusion",
+        )
+    return label, int(after), int(before)
+
 
 class TransitionsRequest(Scope):
     """The directly-follows graph of labels."""
@@ -93,6 +139,9 @@ class PathsRequest(Scope):
     start: str | None = None
     end: str | None = None
     before: str | None = None
+    after_last: str | None = Field(
+        default=None, description="The steps after each unit's last occurrence of this step."
+    )
     collapse: bool = True
     min_share: float | None = Field(default=None, gt=0, lt=1)
     top: int = Field(default=20, ge=1)

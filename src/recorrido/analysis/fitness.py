@@ -67,10 +67,12 @@ def journey_fitness(events: Any, order: Sequence[str]) -> Any:
     steps = _ordered(events, order)
     window = ibis.window(group_by=steps.unit, order_by=[steps.ts, steps.seq])
     steps = steps.mutate(_index=ibis.row_number().over(window))
-    first = steps.group_by(["unit", "position"]).aggregate(first=steps._index.min())
+    first = steps.group_by(["unit", "position"]).aggregate(first=steps._index.min() + 1)
     earlier = ibis.window(group_by=first.unit, order_by=first.position, rows=(None, -1))
-    first = first.mutate(_before=first.first.max().over(earlier))
-    in_order = first._before.isnull() | (first.first > first._before)
+    # positions start at 1, so "no earlier step" may be 0: ClickHouse gives 0, not NULL,
+    # for an aggregate over an empty window frame
+    first = first.mutate(_before=first.first.max().over(earlier).fill_null(0))
+    in_order = first.first > first._before
     k = len(order)
     per_unit = first.group_by("unit").aggregate(
         done=first.count(), in_order=in_order.ifelse(1, 0).sum()

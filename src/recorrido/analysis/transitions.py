@@ -1,0 +1,97 @@
+"""Transitions: the directly-follows graph of labels, and where journeys start and end.
+
+Steps are those of :func:`~.paths.journey_steps`: events with a unit, in journey order
+``(ts, seq, label)``, NULL labels read as ``"(unmapped)"``. A *transition* is a pair of
+consecutive steps of one unit. Durations are ``delta(unit="microsecond")`` between the two
+steps' ``ts``. Quantiles are *nearest-rank* over the edge's durations sorted ascending: the
+``q``-quantile of ``n`` durations is the ``⌈q·n⌉``-th (so the median of an even count is the
+lower middle value). They are computed with window functions and integer arithmetic, so
+every backend returns the same numbers. Exact definitions: ``docs/analytics.md#transitions``.
+"""
+
+from __future__ import annotations
+
+import ibis
+
+from .paths import collapse_repeats, journey_steps
+from .touchpoints import UNMAPPED
+
+__all__ = ["starts_and_ends", "transitions"]
+
+_US_PER_SECOND = 1_000_000
+
+
+def transitions(events: ibis.Table, *, collapse: bool = False) -> ibis.Table:
+    """One row per edge: ``source, target, count, units, people, share_out, median_seconds,
+    p95_seconds``; most transitions first.
+
+    ``count`` transitions ``source → target``; ``units`` and ``people`` that made at least one
+    (people: distinct non-NULL ``person``); ``share_out`` = ``count`` over all transitions
+    leaving ``source``. With ``collapse``, consecutive repeats are dropped first (durations
+    then run from the first event of one run to the first event of the next).
+    """
+    steps = events.filter(events.unit.notnull())
+    steps = steps.mutate(label=steps.label.fill_null(UNMAPPED), _one=ibis.literal(1, "int8"))
+    if collapse:
+        steps = collapse_repeats(steps)
+    # One window pass: the next step's label and time, in journey order (the order of
+    # `journey_steps`). `lead` is read only where a next step exists (`_more` is 1): engines
+    # disagree on what it returns after the last row (NULL or the type's default, 0).
+    order = ibis.window(group_by=steps.unit, order_by=[steps.ts, steps.seq, steps.label])
+    pairs = steps.select(
+        "unit",
+        "person",
+        source=steps.label,
+        target=steps.label.lead().over(order),
+        _us=steps.ts.lead().over(order).delta(steps.ts, unit="microsecond").cast("int64"),
+        _more=steps._one.lead().over(order),
+    )
+    pairs = pairs.filter(pairs._more == 1)
+    edge = ["source", "target"]
+    edges = pairs.group_by(edge).aggregate(
+        count=pairs.unit.count().cast("int64"),
+        units=pairs.unit.nunique().cast("int64"),
+        people=pairs.person.nunique().cast("int64"),
+    )
+    # Nearest-rank quantiles from the edge's distinct durations and their counts: the
+    # durations of rank `before + 1 … through` all equal `_us`, so the q-quantile (rank
+    # ⌈q·n⌉) is the `_us` whose `before < ⌈q·n⌉ <= through`.
+    durations = pairs.group_by([*edge, "_us"]).aggregate(_k=pairs.unit.count())
+    running = ibis.window(group_by=edge, order_by=durations._us, rows=(None, 0))
+    durations = durations.mutate(
+        _through=durations._k.sum().over(running), _n=durations._k.sum().over(group_by=edge)
+    )
+    through, n = durations._through, durations._n
+    before = through - durations._k
+    at_median = (2 * before < n) & (n <= 2 * through)
+    at_p95 = (100 * before < 95 * n) & (95 * n <= 100 * through)
+    quantiles = durations.group_by(edge).aggregate(
+        _median=ibis.cases((at_median, durations._us)).max(),
+        _p95=ibis.cases((at_p95, durations._us)).max(),
+    )
+    edges = edges.join(quantiles, edge)
+    out_of_source = edges["count"].sum().over(group_by=edges.source)
+    edges = edges.select(
+        "source",
+        "target",
+        "count",
+        "units",
+        "people",
+        share_out=edges["count"].cast("float64") / out_of_source.cast("float64"),
+        median_seconds=edges._median.cast("float64") / _US_PER_SECOND,
+        p95_seconds=edges._p95.cast("float64") / _US_PER_SECOND,
+    )
+    return edges.order_by([ibis.desc("count"), "source", "target"])
+
+
+def starts_and_ends(events: ibis.Table) -> ibis.Table:
+    """``label, starts, ends``: units whose first (last) step has the label; labels that
+    neither start nor end a journey are left out."""
+    steps = journey_steps(events)
+    steps = steps.mutate(_steps=steps.position.max().over(group_by=steps.unit))
+    counts = steps.group_by("label").aggregate(
+        starts=(steps.position == 1).ifelse(1, 0).sum().cast("int64"),
+        ends=(steps.position == steps._steps).ifelse(1, 0).sum().cast("int64"),
+    )
+    counts = counts.filter((counts.starts > 0) | (counts.ends > 0))
+    return counts.order_by("label")

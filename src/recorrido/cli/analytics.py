@@ -1,0 +1,232 @@
+"""``recorrido funnel|transitions|paths|retention SOURCE``: the journey analytics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.csv as pa_csv
+import typer
+from rich.table import Table
+
+from ..journey import Journey
+from ..results import Result
+from .app import app
+from .context import out, resolve_map, settings
+
+__all__: list[str] = []
+
+SOURCE = typer.Argument(
+    None, help="A store (.duckdb) or an events file read directly [default: the configured store]."
+)
+MAP = typer.Option(None, "--map", "-m", help="Journey map (default: journey.yaml by the source).")
+LEVEL = typer.Option("event", "--level", help="Steps are: event, touchpoint or stage.")
+UNIT = typer.Option("person", "--unit", help="Unit of analysis: person or session.")
+GAP = typer.Option("30m", "--session-gap", help="Sessions end after this much inactivity.")
+JSON = typer.Option(False, "--json", help="Print JSON.")
+CSV = typer.Option(None, "--csv", help="Also write the table to this CSV file.")
+
+
+def _journey(source: Path | None, map_file: Path | None) -> Journey:
+    path = source or settings().store
+    journey_map = resolve_map(map_file, path)
+    return Journey(path, map=journey_map)
+
+
+def _show(result: Result, as_json: bool, csv: Path | None, title: str) -> None:
+    if csv is not None:
+        pa_csv.write_csv(result.to_arrow(), csv)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
+        return
+    for warning in result.warnings:
+        out.print(f"warning: {warning}", markup=False)
+    table = Table(title=title, title_justify="left", show_edge=False)
+    columns = result.to_arrow().column_names
+    for column in columns:
+        table.add_column(column, justify="left" if column in _TEXT else "right")
+    for row in result.rows():
+        table.add_row(*[_cell(column, row.get(column)) for column in columns])
+    out.print(table)
+    if csv is not None:
+        out.print(f"wrote {csv}")
+
+
+_TEXT = {"name", "source", "target", "label", "breakdown", "kind"} | {
+    f"step_{i}" for i in range(1, 21)
+}
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if "conversion" in column or "rate" in column or "share" in column:
+            return f"{value:.1%}"
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+@app.command()
+def funnel(
+    source: Path | None = SOURCE,
+    steps: str = typer.Option(..., "--steps", help="Comma-separated steps, in order."),
+    mode: str = typer.Option("ordered", "--mode", help="ordered, strict or any."),
+    window: str | None = typer.Option(None, "--window", help="Conversion window: 30m, 7d…"),
+    open_funnel: bool = typer.Option(False, "--open", help="Enter at any step, then in order."),
+    optional: str = typer.Option(
+        "", "--optional", help="Comma-separated steps that may be skipped."
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", help="LABEL:A-B: drop units doing LABEL between steps A and B."
+    ),
+    hold: str | None = typer.Option(
+        None, "--hold", help="A property that must stay the same across steps (e.g. cart_id)."
+    ),
+    breakdown: str | None = typer.Option(
+        None, "--breakdown", help="channel, persona or properties.<key>."
+    ),
+    dropped: int | None = typer.Option(
+        None, "--dropped", help="List the units that dropped at this step (1-based) instead."
+    ),
+    level: str = LEVEL,
+    unit: str = UNIT,
+    session_gap: str = GAP,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """The buyer-journey funnel: who reaches each step, conversion, drop-off, time."""
+    options: dict[str, Any] = {
+        "mode": mode,
+        "window": window,
+        "open": open_funnel,
+        "optional": [s.strip() for s in optional.split(",") if s.strip()],
+        "exclude": exclude,
+        "hold": hold,
+        "breakdown": breakdown,
+        "level": level,
+        "unit": unit,
+        "session_gap": session_gap,
+    }
+    step_list = [s.strip() for s in steps.split(",") if s.strip()]
+    with _journey(source, map_file) as journey:
+        if dropped is not None:
+            result = journey.dropped(step_list, dropped, **options)
+        else:
+            result = journey.funnel(step_list, **options)
+    _show(result, as_json, csv, f"dropped at step {dropped}" if dropped else "funnel")
+
+
+@app.command()
+def transitions(
+    source: Path | None = SOURCE,
+    collapse: bool = typer.Option(False, "--collapse", help="Drop consecutive repeats first."),
+    level: str = LEVEL,
+    unit: str = UNIT,
+    session_gap: str = GAP,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """The directly-follows graph: transitions between steps, people, shares and times."""
+    with _journey(source, map_file) as journey:
+        result = journey.transitions(
+            collapse=collapse, level=level, unit=unit, session_gap=session_gap
+        )
+    _show(result, as_json, csv, "transitions")
+
+
+@app.command()
+def paths(
+    source: Path | None = SOURCE,
+    length: int = typer.Option(3, "--length", help="Steps per path."),
+    start: str | None = typer.Option(None, "--start", help="Paths from this step."),
+    end: str | None = typer.Option(None, "--end", help="Paths to this step."),
+    before: str | None = typer.Option(None, "--before", help="The steps before this step."),
+    after_last: str | None = typer.Option(
+        None, "--after-last", help="The steps after the last time a unit did this step."
+    ),
+    keep_repeats: bool = typer.Option(False, "--keep-repeats", help="Do not collapse repeats."),
+    min_share: float | None = typer.Option(
+        None, "--min-share", help="Group steps rarer than this share as 'other'."
+    ),
+    top: int = typer.Option(20, "--top", help="How many paths."),
+    level: str = LEVEL,
+    unit: str = UNIT,
+    session_gap: str = GAP,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """The customer journey: the most frequent paths people really take."""
+    with _journey(source, map_file) as journey:
+        result = journey.paths(
+            length=length,
+            start=start,
+            end=end,
+            before=before,
+            after_last=after_last,
+            collapse=not keep_repeats,
+            min_share=min_share,
+            top=top,
+            level=level,
+            unit=unit,
+            session_gap=session_gap,
+        )
+    _show(result, as_json, csv, "paths")
+
+
+@app.command()
+def retention(
+    source: Path | None = SOURCE,
+    period: str = typer.Option("week", "--period", help="day or week (fixed lengths)."),
+    periods: int = typer.Option(8, "--periods", help="How many periods after the cohort's."),
+    start: str | None = typer.Option(None, "--start", help="Cohort event (default: any)."),
+    returning: str | None = typer.Option(None, "--return", help="Return event (default: any)."),
+    mode: str = typer.Option("first_time", "--mode", help="first_time or recurring."),
+    level: str = LEVEL,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """Retention by cohort: who comes back, period after period."""
+    with _journey(source, map_file) as journey:
+        result = journey.retention(
+            period=period,
+            periods=periods,
+            start=start,
+            returning=returning,
+            mode=mode,
+            level=level,
+        )
+    _show(result, as_json, csv, "retention")
+
+
+@app.command()
+def conformance(
+    source: Path | None = SOURCE,
+    unit: str = UNIT,
+    session_gap: str = GAP,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """The designed buyer journey against reality: fitness, skips, backward moves, loops."""
+    with _journey(source, map_file) as journey:
+        result = journey.conformance(unit=unit, session_gap=session_gap)
+    if not as_json:
+        summary = result.extra["summary"]
+        units = summary["units"] or 0
+        out.print(
+            f"designed journey: {' → '.join(result.extra['order'])}\n"
+            f"units with a designed step: {units:,}; mean fitness "
+            f"{(summary['mean_fitness'] or 0):.1%}; fully in order: {summary['conforming']:,} "
+            f"({summary['conforming'] / units if units else 0:.1%})"
+        )
+        for step in result.extra["steps"]:
+            out.print(f"  reached {step['label']}: {step['units']:,}")
+    _show(result, as_json, csv, "moves between designed steps")

@@ -1,0 +1,322 @@
+"""``Journey``: the notebook and CLI entry point to the analytics.
+
+>>> from recorrido import Journey
+>>> journey = Journey("demo/recorrido.duckdb")            # or an events file, read directly
+>>> journey.funnel(["product_view", "add_to_cart", "checkout_started", "purchase"])
+>>> journey.transitions(level="stage").to_dict()
+
+Every method validates its request (:mod:`recorrido.requests`) before any query, builds the
+analysis as Ibis expressions over the journey events (:mod:`recorrido.analysis.prepare`)
+and runs them on the store's DuckDB connection.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import ibis
+
+from .analysis.fitness import journey_fitness, move_counts, stage_moves, step_coverage
+from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units
+from .analysis.paths import top_paths
+from .analysis.personas import UNASSIGNED, assign_personas
+from .analysis.prepare import prepare_events
+from .analysis.retention import retention
+from .analysis.transitions import starts_and_ends, transitions
+from .errors import UsageError, did_you_mean
+from .map.loader import load_map
+from .map.models import JourneyMap
+from .requests import (
+    FunnelRequest,
+    PathsRequest,
+    RetentionRequest,
+    Scope,
+    TransitionsRequest,
+    build,
+    exclusion_parts,
+)
+from .results import Result
+from .source import Source, open_source
+from .store import Store
+
+__all__ = ["Journey"]
+
+_PERIODS_US = {"day": 86_400_000_000, "week": 7 * 86_400_000_000}
+
+
+class Journey:
+    """Analyses over a store (or an events file) and, optionally, a journey map."""
+
+    def __init__(
+        self,
+        source: str | Path | Store,
+        map: str | Path | JourneyMap | None = None,
+        *,
+        timezone: str | None = None,
+    ) -> None:
+        self.map = _load_map(map, source)
+        if isinstance(source, Store):
+            self._source = Source(source)
+            self._owns = False
+        else:
+            zone = timezone or (self.map.meta.timezone if self.map else "UTC")
+            self._source = open_source(source, timezone=zone, timezone_explicit=bool(timezone))
+            self._owns = True
+        self.store = self._source.store
+        self._backend = self.store.ibis
+
+    # -- the data ------------------------------------------------------------------------------
+
+    def events(self, scope: Scope | None = None) -> Any:
+        """Journey events (an Ibis table) for ``scope``."""
+        scope = scope or Scope()
+        if scope.level != "event" and self.map is None:
+            raise UsageError(
+                f"level '{scope.level}' needs a journey map: pass map=… or --map journey.yaml",
+                code="usage_needs_map",
+            )
+        events = prepare_events(
+            self.store.table("events"),
+            self.store.table("identities"),
+            self.map,
+            level=scope.level,
+            unit=scope.unit,
+            session_gap_us=scope.session_gap_us(),
+        )
+        # at touchpoint or stage level, events the map does not place are left out
+        return events if scope.level == "event" else events.filter(events.label.notnull())
+
+    def labels(self, scope: Scope | None = None) -> list[str]:
+        """The step names the data has at ``scope.level``, most frequent first."""
+        events = self.events(scope)
+        labelled = events.filter(events.label.notnull())
+        counts = labelled.group_by("label").aggregate(n=labelled.count())
+        table = self._backend.to_pyarrow(counts.order_by([ibis.desc("n"), "label"]))
+        return [str(v) for v in table["label"].to_pylist()]
+
+    def _check_steps(self, steps: list[str], scope: Scope) -> list[str]:
+        """Unknown steps are errors naming the closest; known steps without events warn."""
+        seen = self.labels(scope)
+        designed: list[str] = []
+        if self.map is not None and scope.level == "touchpoint":
+            designed = [tp.id for tp in self.map.touchpoints]
+        elif self.map is not None and scope.level == "stage":
+            designed = self.map.stage_ids()
+        valid = set(seen) | set(designed)
+        warnings = []
+        for step in steps:
+            if step not in valid:
+                raise UsageError(
+                    f"unknown step '{step}' at level {scope.level}"
+                    f"{did_you_mean(step, sorted(valid))}",
+                    code="usage_unknown_step",
+                )
+            if step not in seen:
+                warnings.append(f"step '{step}' matches no event: its count is 0")
+        return warnings
+
+    def _with_breakdown(self, events: Any, breakdown: str | None) -> tuple[Any, str | None]:
+        if breakdown is None or breakdown == "channel":
+            return events, breakdown
+        if breakdown.startswith("properties."):
+            key = breakdown.removeprefix("properties.")
+            value = events.properties.try_cast("json")[key].str
+            return events.mutate(_breakdown=value), "_breakdown"
+        if breakdown == "persona":
+            if self.map is None:
+                raise UsageError("breakdown by persona needs a journey map", code="usage_needs_map")
+            people = assign_personas(self.store.table("people"), self.map)
+            people = people.select(_person=people.person_id, _breakdown=people.persona)
+            joined = events.left_join(people, events.person == people._person)
+            joined = joined.mutate(_breakdown=joined._breakdown.fill_null(UNASSIGNED))
+            return joined.drop("_person"), "_breakdown"
+        raise UsageError(
+            f"breakdown '{breakdown}': use channel, persona or properties.<key>",
+            code="usage_breakdown",
+        )
+
+    # -- analyses ------------------------------------------------------------------------------
+
+    def _funnel(self, steps: list[str], options: dict[str, Any]) -> tuple[Any, ...]:
+        request = build(FunnelRequest, steps=steps, **options)
+        labels = [exclusion_parts(item)[0] for item in request.exclude]
+        warnings = self._check_steps(request.steps, request)
+        warnings += self._check_steps(labels, request) if labels else []
+        spec = FunnelSpec(
+            steps=tuple(request.steps),
+            mode=request.mode,
+            window_us=request.window_us(),
+            open=request.open,
+            optional=frozenset(request.steps.index(s) for s in request.optional),
+            exclusions=tuple(
+                Exclusion(label, after - 1, before - 1)
+                for label, after, before in map(exclusion_parts, request.exclude)
+            ),
+            hold=request.hold,
+        )
+        events, breakdown = self._with_breakdown(self.events(request), request.breakdown)
+        return request, spec, funnel_units(events, spec, breakdown=breakdown), breakdown, warnings
+
+    def funnel(self, steps: list[str], **options: Any) -> Result:
+        """The buyer-journey funnel over ``steps`` (see :class:`~.requests.FunnelRequest`)."""
+        request, spec, units, breakdown, warnings = self._funnel(steps, options)
+        table = self._backend.to_pyarrow(funnel_steps(units, spec, breakdown=breakdown))
+        if breakdown == "_breakdown":
+            table = table.rename_columns(
+                ["breakdown" if c == "_breakdown" else c for c in table.column_names]
+            )
+        return Result("funnel", table, request.model_dump(), shape=_funnel_shape, warnings=warnings)
+
+    def dropped(self, steps: list[str], at: int, **options: Any) -> Result:
+        """The units that reached step ``at − 1`` but not step ``at`` (1-based), with times."""
+        request, spec, units, _, warnings = self._funnel(steps, options)
+        if not 2 <= at <= len(spec.steps):
+            raise UsageError(
+                f"dropped at step {at}: choose a step from 2 to {len(spec.steps)}",
+                code="usage_dropped_step",
+            )
+        if spec.optional:
+            raise UsageError(
+                "dropped units are defined for funnels without optional steps",
+                code="usage_dropped_optional",
+            )
+        lost = units.filter(units.reached == at - 1).order_by("unit")
+        table = self._backend.to_pyarrow(lost)
+        return Result("dropped", table, {**request.model_dump(), "at": at}, warnings=warnings)
+
+    def transitions(self, **options: Any) -> Result:
+        """The directly-follows graph (see :class:`~.requests.TransitionsRequest`)."""
+        request = build(TransitionsRequest, **options)
+        events = self.events(request)
+        edges = self._backend.to_pyarrow(transitions(events, collapse=request.collapse))
+        ends = self._backend.to_pyarrow(starts_and_ends(events)).to_pylist()
+        extra = {
+            "starts": {str(r["label"]): int(r["starts"]) for r in ends if r["starts"]},
+            "ends": {str(r["label"]): int(r["ends"]) for r in ends if r["ends"]},
+        }
+        return Result("transitions", edges, request.model_dump(), extra, _edges_shape)
+
+    def paths(self, **options: Any) -> Result:
+        """Top paths (see :class:`~.requests.PathsRequest`)."""
+        request = build(PathsRequest, **options)
+        named = [s for s in (request.start, request.end, request.before, request.after_last) if s]
+        warnings = self._check_steps(named, request) if named else []
+        expr = top_paths(
+            self.events(request),
+            length=request.length,
+            start=request.start,
+            end=request.end,
+            before=request.before,
+            after_last=request.after_last,
+            collapse=request.collapse,
+            min_share=request.min_share,
+        )
+        table = self._backend.to_pyarrow(expr.limit(request.top))
+        return Result("paths", table, request.model_dump(), shape=_paths_shape, warnings=warnings)
+
+    def conformance(self, **options: Any) -> Result:
+        """How real journeys follow the map's designed buyer journey: fitness and moves."""
+        if self.map is None:
+            raise UsageError(
+                "conformance compares journeys with a map's buyer_journey: pass --map",
+                code="usage_needs_map",
+            )
+        level = self.map.journey_level()
+        request = build(Scope, level=level, **options)
+        order = list(self.map.buyer_journey.steps)
+        events = self.events(request)
+        fitness = journey_fitness(events, order)
+        summary = fitness.aggregate(
+            units=fitness.count(),
+            mean_fitness=fitness.fitness.mean(),
+            conforming=(fitness.fitness == 1).ifelse(1, 0).sum(),
+            out_of_order_units=(fitness.out_of_order > 0).ifelse(1, 0).sum(),
+        )
+        coverage = self._backend.to_pyarrow(step_coverage(events, order).order_by("position"))
+        moves = self._backend.to_pyarrow(
+            move_counts(stage_moves(events, order)).order_by([ibis.desc("count"), "source"])
+        )
+        totals = self._backend.to_pyarrow(summary).to_pylist()[0]
+        extra = {
+            "summary": totals,
+            "steps": coverage.to_pylist(),
+            "order": order,
+        }
+        return Result("conformance", moves, request.model_dump(), extra, _conformance_shape)
+
+    def retention(self, **options: Any) -> Result:
+        """Cohort retention (see :class:`~.requests.RetentionRequest`)."""
+        request = build(RetentionRequest, **options)
+        named = [s for s in (request.start, request.returning) if s]
+        warnings = self._check_steps(named, request) if named else []
+        expr = retention(
+            self.events(request),
+            period_us=_PERIODS_US[request.period],
+            periods=request.periods,
+            start_label=request.start,
+            return_label=request.returning,
+            mode=request.mode,
+        )
+        table = self._backend.to_pyarrow(expr.order_by(["cohort", "period"]))
+        return Result("retention", table, request.model_dump(), warnings=warnings)
+
+    # -- lifetime ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._owns:
+            self._source.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _load_map(
+    given: str | Path | JourneyMap | None, source: str | Path | Store
+) -> JourneyMap | None:
+    if isinstance(given, JourneyMap):
+        return given
+    if given is not None:
+        return load_map(given)
+    base = source.path if isinstance(source, Store) else Path(source)
+    beside = base.parent / "journey.yaml"
+    return load_map(beside) if beside.is_file() else None
+
+
+def _conformance_shape(result: Result) -> dict[str, Any]:
+    return {"moves": result.rows(), **result.extra}
+
+
+def _funnel_shape(result: Result) -> dict[str, Any]:
+    return {"steps": result.rows()}
+
+
+def _edges_shape(result: Result) -> dict[str, Any]:
+    return {"edges": result.rows(), **result.extra}
+
+
+def _paths_shape(result: Result) -> dict[str, Any]:
+    paths = []
+    for row in result.rows():
+        steps = [row[k] for k in sorted(row, key=_step_index) if k.startswith("step_")]
+        paths.append(
+            {
+                "path": [s for s in steps if s is not None],
+                "count": row["count"],
+                "share": row.get("share"),
+            }
+        )
+    return {"paths": paths}
+
+
+def _step_index(key: str) -> int:
+    return int(key.removeprefix("step_")) if key.startswith("step_") else 0

@@ -1,0 +1,18 @@
+SELECT
+  "t0"."unit",
+  "t0"."seq",
+  ROW_NUMBER() OVER (
+    PARTITION BY "t0"."unit"
+    ORDER BY "t0"."ts" ASC, "t0"."seq" ASC
+    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+  ) - 1 AS "step",
+  DATE_DIFF(
+    'MICROSECOND',
+    LAG("t0"."ts") OVER (
+      PARTITION BY "t0"."unit"
+      ORDER BY "t0"."ts" ASC, "t0"."seq" ASC
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ),
+    "t0"."ts"
+  ) AS "gap_us"
+FROM "journey_events" AS "t0"

@@ -1,0 +1,153 @@
+"""``Journey`` and the analytics commands on the sample world: planted truths come out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.conftest import journeys_for
+
+from recorrido import Journey, UsageError
+from recorrido.cli import run
+from recorrido.datasets import generate, write
+from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
+from recorrido.map import load_map
+from recorrido.store import Store
+
+ONLINE = ["product_view", "add_to_cart", "checkout_started", "order_completed"]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("world")
+    files = write(generate(people=1500, seed=7), folder)
+    journey = load_map(files.journey)
+    declared = {name: attr.type.value for name, attr in journey.attributes.items()}
+    with Store.open(folder / "recorrido.duckdb", create=True) as store:
+        ingest_people(store, files.people, declared=declared)
+        ingest_events(store, files.events, timezone=journey.meta.timezone)
+        ingest_feedback(store, files.feedback, journey=journey)
+    return folder / "recorrido.duckdb"
+
+
+@pytest.fixture
+def journey(world: Path) -> Iterator[Journey]:
+    with Journey(world) as opened:
+        yield opened
+
+
+def test_the_checkout_loses_the_most_people_of_the_online_funnel(journey: Journey) -> None:
+    steps = journey.funnel(ONLINE).rows()
+    assert [s["name"] for s in steps] == ONLINE
+    counts = [s["count"] for s in steps]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    worst = max(steps[1:], key=lambda s: s["drop_off_rate"])
+    assert worst["name"] == "order_completed"
+    assert 0.35 <= worst["drop_off_rate"] <= 0.55
+
+
+def test_display_ads_bring_leads_who_do_not_convert(journey: Journey) -> None:
+    display = journey.funnel(["display_ad", "online_order"], level="touchpoint").rows()
+    search = journey.funnel(["search_ad", "online_order"], level="touchpoint").rows()
+    assert display[0]["count"] > search[0]["count"]
+    assert display[1]["conversion"] < 0.02 < search[1]["conversion"]
+
+
+def test_funnel_options_and_json_shape(journey: Journey) -> None:
+    windowed = journey.funnel(ONLINE, window="10m").to_dict()
+    unbounded = journey.funnel(ONLINE).to_dict()
+    assert windowed["steps"][-1]["count"] <= unbounded["steps"][-1]["count"]
+    assert set(windowed["steps"][0]) >= {"name", "count", "conversion", "step_conversion"}
+    assert windowed["request"]["window"] == "10m"
+    by_channel = journey.funnel(ONLINE[:2], breakdown="channel").rows()
+    assert {row["breakdown"] if "breakdown" in row else row["channel"] for row in by_channel}
+
+
+def test_stage_transitions_paths_conformance_retention(journey: Journey) -> None:
+    edges = journey.transitions(level="stage", collapse=True).to_dict()
+    assert edges["edges"] and {"source", "target", "count", "people", "share_out"} <= set(
+        edges["edges"][0]
+    )
+    assert all(e["source"] != e["target"] for e in edges["edges"])
+    assert edges["starts"] and edges["ends"]
+    paths = journey.paths(length=3, level="touchpoint", top=5).to_dict()["paths"]
+    assert len(paths) == 5 and all(1 <= len(p["path"]) <= 3 for p in paths)
+    assert [p["count"] for p in paths] == sorted((p["count"] for p in paths), reverse=True)
+    conformance = journey.conformance().to_dict()
+    assert conformance["order"] == ["awareness", "consideration", "decision", "purchase"]
+    kinds = {m["kind"] for m in conformance["moves"]}
+    assert {"forward", "skip", "backward"} <= kinds
+    assert 0 < conformance["summary"]["mean_fitness"] < 1
+    retention = journey.retention(period="week", periods=4).rows()
+    assert {r["period"] for r in retention} == {0, 1, 2, 3}
+    assert all(r["rate"] == 1.0 for r in retention if r["period"] == 0)
+
+
+def test_bad_requests_are_clear(journey: Journey) -> None:
+    with pytest.raises(UsageError, match=r"unknown step .purchase..*did you mean"):
+        journey.funnel(["product_view", "purchase"])
+    with pytest.raises(UsageError, match="at least 2 steps"):
+        journey.funnel(["product_view"])
+    with pytest.raises(UsageError, match="window '7 months'"):
+        journey.funnel(ONLINE, window="7 months")
+    with pytest.raises(UsageError, match="mode"):
+        journey.funnel(ONLINE, mode="loose")
+
+
+def test_a_step_no_event_matches_warns_and_counts_zero(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    assert run(["init", str(project), "--lang", "en"]) == 0
+    events = project / "events.csv"
+    rows = journeys_for({"ana": ["ad_click", "product_view"], "luis": ["ad_click"]})
+    events.write_text(
+        "user_id,timestamp,event\n"
+        + "".join(f"{r['user_id']},{r['timestamp']},{r['event']}\n" for r in rows),
+        encoding="utf-8",
+    )
+    with Journey(events, map=project / "journey.yaml") as journey:
+        result = journey.funnel(["ad_click", "product_view", "order_placed"], level="touchpoint")
+    assert [s["count"] for s in result.rows()] == [2, 1, 0]
+    assert result.warnings == ["step 'order_placed' matches no event: its count is 0"]
+
+
+def test_cli_reads_an_events_file_directly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = tmp_path / "ventas.csv"
+    rows = journeys_for({"ana": ["view", "cart", "buy"], "luis": ["view", "cart"], "eva": ["view"]})
+    events.write_text(
+        "cliente_id,fecha,evento\n"
+        + "".join(f"{r['user_id']},{r['timestamp']},{r['event']}\n" for r in rows),
+        encoding="utf-8",
+    )
+    code = run(["funnel", str(events), "--steps", "view,cart,buy", "--json"])
+    document = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [s["count"] for s in document["steps"]] == [3, 2, 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ventas.csv"]
+    code = run(["transitions", str(events), "--json"])
+    edges = json.loads(capsys.readouterr().out)
+    assert {(e["source"], e["target"], e["count"]) for e in edges["edges"]} == {
+        ("view", "cart", 2),
+        ("cart", "buy", 1),
+    }
+    code = run(["funnel", str(events), "--steps", "view,carrt"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unknown step 'carrt'" in err and "did you mean 'cart'" in err
+
+
+def test_dropped_units_and_exclusions(journey: Journey, tmp_path: Path) -> None:
+    steps = journey.funnel(ONLINE).rows()
+    lost = journey.dropped(ONLINE, 4)
+    assert lost.to_arrow().num_rows == steps[3]["drop_off"]
+    assert set(lost.to_arrow()["reached"].to_pylist()) == {3}
+    with pytest.raises(UsageError, match="choose a step from 2 to 4"):
+        journey.dropped(ONLINE, 1)
+    excluded = journey.funnel(ONLINE, exclude=["page_scroll:1-2"]).rows()
+    assert excluded[1]["count"] <= steps[1]["count"]
+    with pytest.raises(UsageError, match="expected LABEL:A-B"):
+        journey.funnel(ONLINE, exclude=["page_scroll"])
+    with pytest.raises(UsageError, match="optional step 'cart' is not one of the steps"):
+        journey.funnel(ONLINE, optional=["cart"])
