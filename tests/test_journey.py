@@ -151,3 +151,14 @@ def test_dropped_units_and_exclusions(journey: Journey, tmp_path: Path) -> None:
         journey.funnel(ONLINE, exclude=["page_scroll"])
     with pytest.raises(UsageError, match="optional step 'cart' is not one of the steps"):
         journey.funnel(ONLINE, optional=["cart"])
+
+
+def test_variants_and_loyalty(journey: Journey) -> None:
+    found = journey.variants(level="stage", max_length=4, top=3).to_dict()["paths"]
+    assert len(found) == 3 and found[0]["count"] >= found[1]["count"]
+    loyalty = journey.loyalty("order_completed").to_dict()
+    repeat = loyalty["repeat_purchases"]
+    assert 0 < repeat["repeat_purchasers"] <= repeat["purchasers"]
+    assert {"period", "active", "new", "returning", "resurrecting", "dormant"} <= set(
+        loyalty["lifecycle"][0]
+    )

@@ -12,28 +12,37 @@ and runs them on the store's DuckDB connection.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 import ibis
+import pyarrow as pa
 
 from .analysis.fitness import journey_fitness, move_counts, stage_moves, step_coverage
+from .analysis.frame import JOURNEY_EVENTS
 from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units
+from .analysis.lifecycle import lifecycle
 from .analysis.paths import top_paths
 from .analysis.personas import UNASSIGNED, assign_personas
 from .analysis.prepare import prepare_events
+from .analysis.repeat import repeat_purchases
 from .analysis.retention import retention
 from .analysis.transitions import starts_and_ends, transitions
+from .analysis.variants import variants
+from .backends import Backend
 from .errors import UsageError, did_you_mean
 from .map.loader import load_map
 from .map.models import JourneyMap
 from .requests import (
     FunnelRequest,
+    LoyaltyRequest,
     PathsRequest,
     RetentionRequest,
     Scope,
     TransitionsRequest,
+    VariantsRequest,
     build,
     exclusion_parts,
 )
@@ -58,20 +67,51 @@ class Journey:
     ) -> None:
         self.map = _load_map(map, source)
         if isinstance(source, Store):
-            self._source = Source(source)
+            self._source: Source | None = Source(source)
             self._owns = False
         else:
             zone = timezone or (self.map.meta.timezone if self.map else "UTC")
             self._source = open_source(source, timezone=zone, timezone_explicit=bool(timezone))
             self._owns = True
-        self.store = self._source.store
-        self._backend = self.store.ibis
+        self.store: Store | None = self._source.store
+        self._run: Callable[[Any], pa.Table] = self.store.ibis.to_pyarrow
+        self._table: Any = None
+
+    @classmethod
+    def from_table(
+        cls,
+        events: Any,
+        map: JourneyMap | None = None,
+        *,
+        backend: Backend | None = None,
+    ) -> Journey:
+        """Analyses over journey events that live elsewhere: any Ibis table with the columns
+        of :data:`~recorrido.analysis.frame.JOURNEY_EVENTS` on any Ibis backend (PySpark over
+        Parquet on a cluster, a ClickHouse or DuckDB table). The queries run there, through
+        ``backend`` (see :func:`recorrido.backends.connect`) when given."""
+        journey = cls.__new__(cls)
+        journey.map = map
+        journey._source = None
+        journey._owns = False
+        journey.store = None
+        journey._table = events.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
+        journey._run = backend.to_arrow if backend else events.get_backend().to_pyarrow
+        return journey
 
     # -- the data ------------------------------------------------------------------------------
 
     def events(self, scope: Scope | None = None) -> Any:
         """Journey events (an Ibis table) for ``scope``."""
         scope = scope or Scope()
+        if self._table is not None:
+            if scope.level != "event" or scope.unit != "person":
+                raise UsageError(
+                    "journey events given as a table are analysed as they are: their label and "
+                    "unit columns are already chosen (level=event, unit=person)",
+                    code="usage_table_scope",
+                )
+            return self._table
+        assert self.store is not None
         if scope.level != "event" and self.map is None:
             raise UsageError(
                 f"level '{scope.level}' needs a journey map: pass map=… or --map journey.yaml",
@@ -93,7 +133,7 @@ class Journey:
         events = self.events(scope)
         labelled = events.filter(events.label.notnull())
         counts = labelled.group_by("label").aggregate(n=labelled.count())
-        table = self._backend.to_pyarrow(counts.order_by([ibis.desc("n"), "label"]))
+        table = self._run(counts.order_by([ibis.desc("n"), "label"]))
         return [str(v) for v in table["label"].to_pylist()]
 
     def _check_steps(self, steps: list[str], scope: Scope) -> list[str]:
@@ -127,6 +167,8 @@ class Journey:
         if breakdown == "persona":
             if self.map is None:
                 raise UsageError("breakdown by persona needs a journey map", code="usage_needs_map")
+            if self.store is None:
+                raise UsageError("breakdown by persona needs a store", code="usage_needs_store")
             people = assign_personas(self.store.table("people"), self.map)
             people = people.select(_person=people.person_id, _breakdown=people.persona)
             joined = events.left_join(people, events.person == people._person)
@@ -162,7 +204,7 @@ class Journey:
     def funnel(self, steps: list[str], **options: Any) -> Result:
         """The buyer-journey funnel over ``steps`` (see :class:`~.requests.FunnelRequest`)."""
         request, spec, units, breakdown, warnings = self._funnel(steps, options)
-        table = self._backend.to_pyarrow(funnel_steps(units, spec, breakdown=breakdown))
+        table = self._run(funnel_steps(units, spec, breakdown=breakdown))
         if breakdown == "_breakdown":
             table = table.rename_columns(
                 ["breakdown" if c == "_breakdown" else c for c in table.column_names]
@@ -183,15 +225,15 @@ class Journey:
                 code="usage_dropped_optional",
             )
         lost = units.filter(units.reached == at - 1).order_by("unit")
-        table = self._backend.to_pyarrow(lost)
+        table = self._run(lost)
         return Result("dropped", table, {**request.model_dump(), "at": at}, warnings=warnings)
 
     def transitions(self, **options: Any) -> Result:
         """The directly-follows graph (see :class:`~.requests.TransitionsRequest`)."""
         request = build(TransitionsRequest, **options)
         events = self.events(request)
-        edges = self._backend.to_pyarrow(transitions(events, collapse=request.collapse))
-        ends = self._backend.to_pyarrow(starts_and_ends(events)).to_pylist()
+        edges = self._run(transitions(events, collapse=request.collapse))
+        ends = self._run(starts_and_ends(events)).to_pylist()
         extra = {
             "starts": {str(r["label"]): int(r["starts"]) for r in ends if r["starts"]},
             "ends": {str(r["label"]): int(r["ends"]) for r in ends if r["ends"]},
@@ -213,7 +255,7 @@ class Journey:
             collapse=request.collapse,
             min_share=request.min_share,
         )
-        table = self._backend.to_pyarrow(expr.limit(request.top))
+        table = self._run(expr.limit(request.top))
         return Result("paths", table, request.model_dump(), shape=_paths_shape, warnings=warnings)
 
     def conformance(self, **options: Any) -> Result:
@@ -234,17 +276,39 @@ class Journey:
             conforming=(fitness.fitness == 1).ifelse(1, 0).sum(),
             out_of_order_units=(fitness.out_of_order > 0).ifelse(1, 0).sum(),
         )
-        coverage = self._backend.to_pyarrow(step_coverage(events, order).order_by("position"))
-        moves = self._backend.to_pyarrow(
+        coverage = self._run(step_coverage(events, order).order_by("position"))
+        moves = self._run(
             move_counts(stage_moves(events, order)).order_by([ibis.desc("count"), "source"])
         )
-        totals = self._backend.to_pyarrow(summary).to_pylist()[0]
+        totals = self._run(summary).to_pylist()[0]
         extra = {
             "summary": totals,
             "steps": coverage.to_pylist(),
             "order": order,
         }
         return Result("conformance", moves, request.model_dump(), extra, _conformance_shape)
+
+    def variants(self, **options: Any) -> Result:
+        """Distinct whole journeys (see :class:`~.requests.VariantsRequest`)."""
+        request = build(VariantsRequest, **options)
+        expr = variants(
+            self.events(request), max_length=request.max_length, collapse=request.collapse
+        )
+        table = self._run(expr.limit(request.top))
+        return Result("variants", table, request.model_dump(), shape=_paths_shape)
+
+    def loyalty(self, purchase: str, **options: Any) -> Result:
+        """Repeat purchases of ``purchase`` and the lifecycle of units per period."""
+        request = build(LoyaltyRequest, purchase=purchase, **options)
+        warnings = self._check_steps([request.purchase], request)
+        events = self.events(request)
+        repeat = self._run(repeat_purchases(events, purchase_label=purchase))
+        stages = lifecycle(events, period_us=_PERIODS_US[request.period])
+        table = self._run(stages.order_by("period"))
+        extra = {"repeat_purchases": repeat.to_pylist()[0] if repeat.num_rows else {}}
+        return Result(
+            "lifecycle", table, request.model_dump(), extra, _loyalty_shape, warnings=warnings
+        )
 
     def retention(self, **options: Any) -> Result:
         """Cohort retention (see :class:`~.requests.RetentionRequest`)."""
@@ -259,13 +323,13 @@ class Journey:
             return_label=request.returning,
             mode=request.mode,
         )
-        table = self._backend.to_pyarrow(expr.order_by(["cohort", "period"]))
+        table = self._run(expr.order_by(["cohort", "period"]))
         return Result("retention", table, request.model_dump(), warnings=warnings)
 
     # -- lifetime ------------------------------------------------------------------------------
 
     def close(self) -> None:
-        if self._owns:
+        if self._owns and self._source is not None:
             self._source.close()
 
     def __enter__(self) -> Self:
@@ -294,6 +358,10 @@ def _load_map(
 
 def _conformance_shape(result: Result) -> dict[str, Any]:
     return {"moves": result.rows(), **result.extra}
+
+
+def _loyalty_shape(result: Result) -> dict[str, Any]:
+    return {"lifecycle": result.rows(), **result.extra}
 
 
 def _funnel_shape(result: Result) -> dict[str, Any]:

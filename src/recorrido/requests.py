@@ -147,6 +147,21 @@ class PathsRequest(Scope):
     top: int = Field(default=20, ge=1)
 
 
+class VariantsRequest(Scope):
+    """Distinct whole sequences (variants) with counts."""
+
+    max_length: int = Field(default=20, ge=1, le=50)
+    collapse: bool = True
+    top: int = Field(default=20, ge=1)
+
+
+class LoyaltyRequest(Scope):
+    """Repeat purchases of ``purchase`` and the lifecycle of units per period."""
+
+    purchase: str
+    period: Literal["day", "week"] = "week"
+
+
 class RetentionRequest(Scope):
     """Cohort retention over fixed-length periods."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
 from tests.conformance.harness import BACKENDS, backend_for, close_backends
 
 

@@ -11,13 +11,13 @@ import duckdb
 import ibis
 import pyarrow as pa
 import pytest
-from tests.conformance.harness import backend_for
 
 from recorrido.backends import Backend, connect
 from recorrido.backends.clickhouse import ClickHouseBackend
 from recorrido.backends.duckdb import DuckDBBackend
 from recorrido.backends.pyspark import PySparkBackend
 from recorrido.errors import UsageError
+from tests.conformance.harness import backend_for
 
 
 def test_every_backend_implements_the_interface(backend: str) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from recorrido.analysis.fitness import journey_fitness, stage_moves
 from tests.analysis.test_fitness import ORDER, journeys
 from tests.reference.fitness import reference_fitness, reference_moves
-
-from recorrido.analysis.fitness import journey_fitness, stage_moves
 
 from .harness import assert_sql_snapshot, normalise, run_on
 

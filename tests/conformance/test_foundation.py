@@ -10,7 +10,6 @@ from typing import Any
 import ibis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conformance.harness import assert_sql_snapshot, normalise, on_backends, run_on
 
 from recorrido.analysis.frame import JOURNEY_EVENTS
 from recorrido.analysis.touchpoints import assign_touchpoints
@@ -19,6 +18,7 @@ from recorrido.map.models import JourneyMap
 from recorrido.map.rule_compile import compile_rule, evaluate_rule
 from recorrido.map.rules import parse_rule
 from recorrido.map.validate import EVENT_FIELDS
+from tests.conformance.harness import assert_sql_snapshot, normalise, on_backends, run_on
 
 T0 = dt.datetime(2026, 3, 29, 0, 59, 59, 999_999)  # a DST change in Europe, none in UTC
 US = dt.timedelta(microseconds=1)

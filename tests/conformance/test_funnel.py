@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.conformance.harness import BACKENDS, normalise, run_on
-from tests.reference.funnel import CASES, Case, reference_funnel
 
 from recorrido.analysis.funnel import funnel_steps, funnel_units
+from tests.conformance.harness import BACKENDS, normalise, run_on
+from tests.reference.funnel import CASES, Case, reference_funnel
 
 GAPS: dict[tuple[str, str], str] = {}
 """Known gaps as ``(case name, backend): reason``, marked ``xfail(strict=True)``."""

@@ -8,14 +8,14 @@ from typing import Any
 
 import ibis
 import pytest
-from tests.conformance.harness import normalise, run_on
-from tests.reference import paths as ref
-from tests.reference.paths import START, event_row, journey_rows
 
 from recorrido.analysis.frame import JOURNEY_EVENTS
 from recorrido.analysis.paths import collapse_repeats, path_flows, top_paths
 from recorrido.analysis.transitions import starts_and_ends, transitions
 from recorrido.analysis.variants import variants
+from tests.conformance.harness import normalise, run_on
+from tests.reference import paths as ref
+from tests.reference.paths import START, event_row, journey_rows
 
 WITH_FLAG = ibis.schema({**dict(JOURNEY_EVENTS.items()), "converted": "boolean"})
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.analysis.test_retention import CASES, Case
-from tests.reference.retention import sort_rows
 
 from recorrido.analysis.frame import JOURNEY_EVENTS
+from tests.analysis.test_retention import CASES, Case
+from tests.reference.retention import sort_rows
 
 from .harness import run_on
 

@@ -1,8 +1,9 @@
 """PySpark: the same expressions on a Spark session, a local one or a cluster's.
 
 Without a session, the active one is used, else a small local one is started on first use
-(``local[2]``, two shuffle partitions, no UI, bound to 127.0.0.1, errors-only logging). The
-session time zone is set to UTC either way, so naive timestamps are never shifted.
+(``local[2]``, two shuffle partitions, no UI, bound to 127.0.0.1, errors-only logging,
+interpreted queries and a fast-starting JVM: see :data:`LOCAL_SETTINGS`). The session time
+zone is set to UTC either way, so naive timestamps are never shifted.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ LOCAL_SETTINGS: dict[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.catalogImplementation": "in-memory",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
+    # On small data, generating code and re-planning adaptively cost more than they save
+    # (measured: a quarter and a seventh of the time of the conformance suite's queries).
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.codegen.factoryMode": "NO_CODEGEN",
+    "spark.sql.adaptive.enabled": "false",
     # UTC JVM; quiet logs; a JIT and GC that start fast (small data, short runs).
     "spark.driver.extraJavaOptions": (
         f"-Duser.timezone=UTC -Dlog4j2.configurationFile={_LOG4J.as_uri()} "
@@ -53,6 +59,7 @@ class PySparkBackend:
 
     def __init__(self, session: Any | None = None) -> None:
         self._spark = _pyspark_sql()
+        self._ibis_pyspark: Any = ibis.pyspark  # loading it registers the compiler's options
         self._session = session
         self._owned = False
         self._con: Any = None
@@ -75,7 +82,7 @@ class PySparkBackend:
         """The Ibis PySpark connection over :attr:`session`."""
         if self._con is None:
             self.session.conf.set("spark.sql.session.timeZone", "UTC")
-            self._con = ibis.pyspark.connect(self.session)
+            self._con = self._ibis_pyspark.connect(self.session)
         return self._con
 
     def register(self, name: str, table: pa.Table) -> ibis.Table:
@@ -96,7 +103,6 @@ class PySparkBackend:
         return conform(table, expr.schema())
 
     def to_sql(self, expr: ibis.Table) -> str:
-        require("ibis.backends.pyspark", package="PySpark", extra="spark")  # compiler options
         return str(ibis.to_sql(expr, dialect="pyspark"))
 
     def close(self) -> None:

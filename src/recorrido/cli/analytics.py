@@ -230,3 +230,52 @@ def conformance(
         for step in result.extra["steps"]:
             out.print(f"  reached {step['label']}: {step['units']:,}")
     _show(result, as_json, csv, "moves between designed steps")
+
+
+@app.command()
+def variants(
+    source: Path | None = SOURCE,
+    max_length: int = typer.Option(20, "--max-length", help="Longer journeys are truncated."),
+    keep_repeats: bool = typer.Option(False, "--keep-repeats", help="Do not collapse repeats."),
+    top: int = typer.Option(20, "--top", help="How many variants."),
+    level: str = LEVEL,
+    unit: str = UNIT,
+    session_gap: str = GAP,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """Distinct whole journeys (variants), most frequent first."""
+    with _journey(source, map_file) as journey:
+        result = journey.variants(
+            max_length=max_length,
+            collapse=not keep_repeats,
+            top=top,
+            level=level,
+            unit=unit,
+            session_gap=session_gap,
+        )
+    _show(result, as_json, csv, "variants")
+
+
+@app.command()
+def loyalty(
+    source: Path | None = SOURCE,
+    purchase: str = typer.Option(..., "--purchase", help="The step that is a purchase."),
+    period: str = typer.Option("week", "--period", help="day or week (fixed lengths)."),
+    level: str = LEVEL,
+    map_file: Path | None = MAP,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """Repeat purchases, time between purchases, and new/returning/resurrecting/dormant units."""
+    with _journey(source, map_file) as journey:
+        result = journey.loyalty(purchase, period=period, level=level)
+    if not as_json:
+        repeat = result.extra["repeat_purchases"]
+        out.print(
+            f"purchasers {repeat.get('purchasers') or 0:,}; repeat purchasers "
+            f"{repeat.get('repeat_purchasers') or 0:,} ({(repeat.get('repeat_rate') or 0):.1%}); "
+            f"median days between purchases {_cell('days', repeat.get('median_days_between'))}"
+        )
+    _show(result, as_json, csv, "lifecycle")

@@ -1,0 +1,1 @@
+"""Recorrido's tests: unit tests mirror src/, conformance/ runs on every backend."""
