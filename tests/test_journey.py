@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import journeys_for
 
 from recorrido import Journey, UsageError
 from recorrido.cli import run
@@ -15,6 +14,7 @@ from recorrido.datasets import generate, write
 from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
 from recorrido.map import load_map
 from recorrido.store import Store
+from tests.conftest import journeys_for
 
 ONLINE = ["product_view", "add_to_cart", "checkout_started", "order_completed"]
 
