@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import ibis
 import pyarrow as pa
 
+from ._closing import Closing
 from .analysis.fitness import journey_fitness, move_counts, stage_moves, step_coverage
 from .analysis.frame import JOURNEY_EVENTS
 from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units
@@ -55,7 +55,7 @@ __all__ = ["Journey"]
 _PERIODS_US = {"day": 86_400_000_000, "week": 7 * 86_400_000_000}
 
 
-class Journey:
+class Journey(Closing):
     """Analyses over a store (or an events file) and, optionally, a journey map."""
 
     def __init__(
@@ -331,17 +331,6 @@ class Journey:
     def close(self) -> None:
         if self._owns and self._source is not None:
             self._source.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _load_map(

@@ -11,9 +11,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
+from ._closing import Closing
 from .ingest.events import ingest_events
 from .ingest.pipeline import IngestReport
 from .store import Store
@@ -22,7 +21,7 @@ from .store.store import looks_like_duckdb
 __all__ = ["Source", "open_source"]
 
 
-class Source:
+class Source(Closing):
     """An open store, and the temporary folder to delete with it (for files read directly)."""
 
     def __init__(
@@ -36,17 +35,6 @@ class Source:
         self.store.close()
         if self.temporary is not None:
             shutil.rmtree(self.temporary, ignore_errors=True)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def open_source(

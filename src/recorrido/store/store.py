@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Self
 
 import duckdb
 import ibis
 
+from .._closing import Closing
 from .._version import __version__
 from ..errors import StoreError
 from .schema import FORMAT_NAME, MIGRATIONS, SCHEMA_VERSION, TABLES
@@ -18,7 +18,7 @@ from .sql import first
 __all__ = ["Store"]
 
 
-class Store:
+class Store(Closing):
     """An open Recorrido store. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: Path, connection: duckdb.DuckDBPyConnection) -> None:
@@ -178,17 +178,6 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def looks_like_duckdb(file: Path) -> bool:
