@@ -17,10 +17,11 @@ The exact definitions are in ``docs/analytics.md`` (section *Funnels*); in short
   earliest end of such a chain and its time to convert is measured from the latest start among
   the valid chains ending then.
 
-Everything is computed with window functions over each unit's ordered events (no self-joins):
-for the ordered mode one pass per step carries, for every event, the latest start of a valid
-chain ending there (``max`` over the preceding rows), which decides reachability exactly
-because the latest start gives the shortest span.
+For the ordered mode, each unit's step events are numbered once in journey order and one
+grouped join per step carries, for every step event, the latest start of a valid chain ending
+there (``max`` over the unit's earlier chain ends), which decides reachability exactly because
+the latest start gives the shortest span. The strict and any modes use window functions over
+each unit's ordered events.
 """
 
 from __future__ import annotations
@@ -291,7 +292,9 @@ def funnel_units(
         "any": _any_starts,
     }
     ev = builders[spec.mode](ev, spec, keys)
-    return _per_unit(ev.filter(ev._f_step.notnull()), spec, breakdown)
+    if spec.mode != "ordered":  # the ordered rows are step events already
+        ev = ev.filter(ev._f_step.notnull())
+    return _per_unit(ev, spec, breakdown)
 
 
 def _order(ev: Any) -> list[Any]:
@@ -305,33 +308,61 @@ def _seed(ev: Any, step: int, label: str) -> Any:
 
 
 def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
-    """Add ``_f_a<i>``: the latest start of a valid chain ending at the event as step ``i``.
+    """The step events with ``_f_a<i>``: the latest start of a valid chain ending at the event
+    as step ``i``, as a long table (one row per step event with its seeds, plus one row per
+    step ``i`` event that ends a chain with a predecessor, ``_f_a<i>`` set on that row only).
 
     ``a_i(e) = max(c_{i-1}(e'))`` over the unit's events ``e'`` strictly before ``e``, where
     ``c_i`` is ``a_i`` or, for an optional step, the better of ``a_i`` and ``c_{i-1}``
-    (the step skipped). An exclusion (after, before) forbids its label between the chain's
-    events of the two steps: those links are only taken inside one *segment* (the events
-    between two consecutive excluded events), so the running max is partitioned by the
-    segment counter. The reach of step ``i`` only obeys exclusions whose ``before`` <= ``i``,
-    so each needed subset of exclusions gets its own column (memoised by step and subset).
+    (the step skipped). Events are numbered once (``row_number`` in journey order) and each
+    step is a join of the step's events with the events carrying ``c_{i-1}`` on the unit and
+    an earlier position, grouped by event: only step events take part, so this is much
+    cheaper than a running ``max`` over every event per step. An exclusion (after, before)
+    forbids its label between the chain's events of the two steps: those links are only
+    taken inside one *segment* (the events between two consecutive excluded events), so the
+    join also matches the segment counter. The reach of step ``i`` only obeys exclusions whose
+    ``before`` <= ``i``, so each needed subset of exclusions gets its own table (memoised by
+    step and subset).
     """
     steps, exclusions = spec.steps, spec.exclusions
     labels = sorted({x.label for x in exclusions})
     segment = {label: f"_f_x{n}" for n, label in enumerate(labels)}
-    if segment:
-        running = ibis.window(group_by=ev.unit, order_by=_order(ev), rows=(None, 0))
-        ev = ev.mutate(
-            **{
-                column: ibis.ifelse(ev.label == label, 1, 0).sum().over(running)
-                for label, column in segment.items()
-            }
-        )
+    # `_f_k`: the step label as a small integer (its first index in the steps), so that the
+    # many per-step filters below compare integers. `_f_l`: the label's rank among the step
+    # and exclusion labels (the only labels left), sorted as the engines sort text (by code
+    # point): ordering by it is ordering by label, without sorting strings. Both are
+    # computed below the window so that engines filter on plain columns.
+    code = {label: steps.index(label) for label in steps}
+    rank = {label: n for n, label in enumerate(sorted({*steps, *labels}))}
+    ev = ev.mutate(
+        _f_k=ibis.cases(*((ev._f_step == label, k) for label, k in code.items())),
+        _f_l=ibis.cases(*((ev.label == label, n) for label, n in rank.items())),
+    )
+    ev = ev.drop("_f_step", *([] if "_f_bd" in ev.columns else ["label"]))
+    order = [ev.ts, ev.seq, ev._f_l]
+    numbering = ibis.window(group_by=ev.unit, order_by=order)
+    running = ibis.window(group_by=ev.unit, order_by=order, rows=(None, 0))
+    ev = ev.mutate(
+        _f_pos=ibis.row_number().over(numbering),
+        **{
+            column: ibis.ifelse(ev._f_l == rank[label], 1, 0).sum().over(running)
+            for label, column in segment.items()
+        },
+    )
+    segments = list(segment.values())
+    # What the rows of `_per_unit` need (the order columns only for the breakdown's rank).
+    attributes = [
+        *keys,
+        "ts",
+        *(["seq", "label", "_f_bd"] if "_f_bd" in ev.columns else []),
+        "_f_entry",
+    ]
+    if segments:  # exclusion events are needed for the segments only
+        ev = ev.filter(ev._f_k.notnull())
+    ev = ev.select(*attributes, *segments, "_f_pos", "_f_k")
 
     def relevant(subset: Iterable[int], step: int) -> frozenset[int]:
         return frozenset(n for n in subset if exclusions[n].after < step)
-
-    def name(kind: str, step: int, subset: frozenset[int]) -> str:
-        return f"_f_{kind}{step}" + "".join(f"_{n}" for n in sorted(subset))
 
     need_a: list[set[frozenset[int]]] = [set() for _ in steps]
     need_c: list[set[frozenset[int]]] = [set() for _ in steps]
@@ -358,40 +389,78 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     for step, subset in enumerate(targets):
         want_a(step, subset)
 
-    empty: frozenset[int] = frozenset()
-    ev = ev.mutate(**{name("a", 0, empty): _seed(ev, 0, steps[0])})
-    ev = ev.mutate(**{name("c", 0, empty): ev[name("a", 0, empty)]})
-    for step in range(1, len(steps)):
-        running_max: dict[str, Any] = {}
-        for subset in need_a[step]:
-            covering = sorted(
-                {segment[exclusions[n].label] for n in subset if step <= exclusions[n].before}
-            )
-            window = ibis.window(group_by=[*keys, *covering], order_by=_order(ev), rows=(None, -1))
-            running_max[name("m", step, subset)] = (
-                ev[name("c", step - 1, relevant(subset, step - 1))].max().over(window)
-            )
-        ev = ev.mutate(**running_max)
-        ev = ev.mutate(
-            **{
-                name("a", step, subset): ibis.ifelse(
-                    ev._f_step == steps[step],
-                    ev[name("m", step, subset)].coalesce(_seed(ev, step, steps[step]))
-                    if spec.open
-                    else ev[name("m", step, subset)],
-                    _no_time(ev),
+    carried = [*keys, *segments, "_f_pos"]
+    # Events that start a chain at step `i` (the unit's entry step).
+    seeded = range(len(steps)) if spec.open else range(1)
+    starts = {i: (ev._f_k == code[steps[i]]) & (ev._f_entry == i) for i in seeded}
+
+    def seeds(step: int) -> Any:
+        return ev.filter(starts[step]).select(*carried, _f_v=ev.ts)
+
+    chains: dict[tuple[int, frozenset[int]], Any] = {}  # ends of chains: rows of c_i
+    ends: dict[tuple[int, frozenset[int]], Any] = {}  # step events with a_i from a join
+    for step in range(len(steps)):
+        if step > 0:
+            at_step = ev.filter(ev._f_k == code[steps[step]])
+            for subset in need_a[step]:
+                covering = sorted(
+                    {segment[exclusions[n].label] for n in subset if step <= exclusions[n].before}
                 )
-                for subset in need_a[step]
-            }
-        )
-        passed = {}
+                before = chains[step - 1, relevant(subset, step - 1)]
+                before = before.select(*keys, *covering, _f_p=before._f_pos, _f_w=before._f_v)
+                linked = at_step.join(before, [*keys, *covering])
+                linked = linked.filter(linked._f_p < linked._f_pos)
+                # One row per event; its other columns are the same on all its rows.
+                group = [
+                    *keys,
+                    "_f_pos",
+                    *(c for c in attributes if c in ("seq", "label", "_f_bd")),
+                ]
+                ends[step, subset] = linked.group_by(group).aggregate(
+                    _f_v=linked._f_w.max(),
+                    **{c: linked[c].max() for c in [*attributes, *segments] if c not in group},
+                )
         for subset in need_c[step]:
-            reach = ev[name("a", step, subset)]
+            parts = []
+            if step in seeded:
+                parts.append(seeds(step))
+            if step > 0:
+                parts.append(ends[step, subset].select(*carried, "_f_v"))
             if step in spec.optional:
-                reach = _later(reach, ev[name("c", step - 1, relevant(subset, step - 1))])
-            passed[name("c", step, subset)] = reach
-        ev = ev.mutate(**passed).drop(*running_max)
-    return ev.mutate(**{f"_f_a{i}": ev[name("a", i, subset)] for i, subset in enumerate(targets)})
+                parts.append(chains[step - 1, relevant(subset, step - 1)])
+            chains[step, subset] = _union(parts)
+
+    none = _no_time(ev)
+    # Events that start no chain add nothing: every unit in the funnel has a seeded event
+    # (an event of its entry step), which is also where its breakdown value is read.
+    ev = ev.filter(ibis.or_(*starts.values()))
+    rows = [
+        ev.select(
+            *attributes,
+            _f_step=ibis.cases(*((ev._f_k == k, label) for label, k in code.items())),
+            **{
+                f"_f_a{i}": ibis.ifelse(starts[i], ev.ts, none) if i in seeded else none
+                for i in range(len(steps))
+            },
+        )
+    ]
+    for step in range(1, len(steps)):
+        linked = ends[step, targets[step]]
+        rows.append(
+            linked.select(
+                *attributes,
+                _f_step=ibis.literal(steps[step], "string"),
+                **{f"_f_a{i}": linked._f_v if i == step else none for i in range(len(steps))},
+            )
+        )
+    return _union(rows)
+
+
+def _union(parts: list[Any]) -> Any:
+    """``UNION ALL`` of tables with the same columns (nullability aligned on the first)."""
+    schema = parts[0].schema()
+    aligned = [part if part.schema() == schema else part.cast(schema) for part in parts]
+    return aligned[0] if len(aligned) == 1 else ibis.union(*aligned, distinct=False)
 
 
 def _strict_patterns(spec: FunnelSpec, step: int) -> list[tuple[int, ...]]:
@@ -481,11 +550,11 @@ def _per_unit(ev: Any, spec: FunnelSpec, breakdown: str | None) -> Any:
             span = ev.ts.delta(start, unit="microsecond")
             valid[f"_f_v{i}"] = start.notnull() & (span <= spec.window_us)
     ev = ev.mutate(**valid)
-    whole = ibis.window(group_by=ev.unit)
-    first = {
-        f"_f_t{i}": ibis.ifelse(ev[f"_f_v{i}"], ev.ts, _no_time(ev)).min().over(whole)
-        for i in range(count)
-    }
+    # The first valid time of each step per unit, joined back (cheaper than a window).
+    firsts = ev.group_by(_f_unit=ev.unit).aggregate(
+        **{f"_f_t{i}": ibis.ifelse(ev[f"_f_v{i}"], ev.ts, _no_time(ev)).min() for i in range(count)}
+    )
+    first: dict[str, Any] = {}
     if breakdown is not None:
         entry_event = ibis.cases(
             *((ev._f_entry == i, ev._f_step == s) for i, s in enumerate(spec.steps)),
@@ -495,7 +564,8 @@ def _per_unit(ev: Any, spec: FunnelSpec, breakdown: str | None) -> Any:
             group_by=ev.unit, order_by=[ibis.ifelse(entry_event, 0, 1), *_order(ev)]
         )
         first["_f_rank"] = ibis.row_number().over(ranked)
-    ev = ev.mutate(**first)
+        ev = ev.mutate(**first)
+    ev = ev.join(firsts, ev.unit == firsts._f_unit).drop("_f_unit")
     metrics: dict[str, Any] = {"_f_entry": ev._f_entry.max()}
     for i in range(count):
         metrics[f"_f_t{i}"] = ev[f"_f_t{i}"].max()

@@ -1,0 +1,117 @@
+SELECT
+  `t12`.`cohort`,
+  `t12`.`period`,
+  `t12`.`cohort_size`,
+  `t12`.`retained`,
+  `t12`.`rate`
+FROM (
+  SELECT
+    CAST(CAST('1970-01-05T00:00:00' AS TIMESTAMP) AS TIMESTAMP) + CAST(CONCAT(`t11`.`_cohort` * 604800, ' seconds') AS INTERVAL) AS `cohort`,
+    `t11`.`_b`,
+    `t11`.`period`,
+    `t11`.`cohort_size`,
+    `t11`.`retained`,
+    `t11`.`retained` / `t11`.`cohort_size` AS `rate`
+  FROM (
+    SELECT
+      `t10`.`_cohort`,
+      `t10`.`_b`,
+      `t10`.`period`,
+      COUNT(*) AS `cohort_size`,
+      SUM(IF(`t10`.`period` = 0, 1, COALESCE(`t10`.`_hit`, 0))) AS `retained`
+    FROM (
+      SELECT
+        `t9`.`_cohort`,
+        `t9`.`_b`,
+        `t9`.`period`,
+        `t4`.`_hit`
+      FROM (
+        SELECT
+          `t7`.`unit`,
+          `t7`.`_cohort`,
+          `t7`.`_b`,
+          `t7`.`period`,
+          `t7`.`_cohort` + `t7`.`period` AS `_target`
+        FROM (
+          SELECT
+            `t6`.`unit`,
+            `t6`.`_cohort`,
+            `t6`.`_b`,
+            EXPLODE(ARRAY(0, 1, 2, 3)) AS `period`
+          FROM (
+            SELECT
+              `t5`.`unit`,
+              `t5`.`_k` AS `_cohort`,
+              `t5`.`_k` AS `_b`
+            FROM (
+              SELECT
+                `t2`.`unit`,
+                `t2`.`person`,
+                `t2`.`ts`,
+                `t2`.`seq`,
+                `t2`.`label`,
+                `t2`.`event`,
+                `t2`.`channel`,
+                `t2`.`value`,
+                `t2`.`properties`,
+                `t2`.`_k`,
+                ROW_NUMBER() OVER (
+                  PARTITION BY `t2`.`unit`
+                  ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST
+                ) - 1 AS `_rn`
+              FROM (
+                SELECT
+                  `t0`.`unit`,
+                  `t0`.`person`,
+                  `t0`.`ts`,
+                  `t0`.`seq`,
+                  `t0`.`label`,
+                  `t0`.`event`,
+                  `t0`.`channel`,
+                  `t0`.`value`,
+                  `t0`.`properties`,
+                  CAST(FLOOR(
+                    (
+                      DATEDIFF(MICROSECOND, CAST(CAST('1970-01-05T00:00:00' AS TIMESTAMP) AS TIMESTAMP), `t0`.`ts`)
+                    ) / (
+                      604800000000
+                    )
+                  ) AS BIGINT) AS `_k`
+                FROM `journey_events` AS `t0`
+                WHERE
+                  `t0`.`unit` IS NOT NULL
+              ) AS `t2`
+            ) AS `t5`
+            WHERE
+              `t5`.`_rn` = 0
+          ) AS `t6`
+        ) AS `t7`
+      ) AS `t9`
+      LEFT OUTER JOIN (
+        SELECT
+          `t1`.`unit`,
+          `t1`.`_rk`,
+          1 AS `_hit`
+        FROM (
+          SELECT DISTINCT
+            `t0`.`unit`,
+            CAST(FLOOR(
+              (
+                DATEDIFF(MICROSECOND, CAST(CAST('1970-01-05T00:00:00' AS TIMESTAMP) AS TIMESTAMP), `t0`.`ts`)
+              ) / (
+                604800000000
+              )
+            ) AS BIGINT) AS `_rk`
+          FROM `journey_events` AS `t0`
+          WHERE
+            `t0`.`unit` IS NOT NULL
+        ) AS `t1`
+      ) AS `t4`
+        ON `t9`.`unit` = `t4`.`unit` AND `t9`.`_target` = `t4`.`_rk`
+    ) AS `t10`
+    GROUP BY
+      1,
+      2,
+      3
+  ) AS `t11`
+) AS `t12`
