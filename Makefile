@@ -29,9 +29,10 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## bench: ingestion speed and memory at 1M and 10M rows → docs/benchmarks.md
+## bench: ingestion (1M, 10M rows) and analytics (1M, 10M, 30M events) → docs/benchmarks.md
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/analytics.py
 
 ## docs: regenerate the CLI reference from --help
 docs: $(STAMP)
