@@ -184,8 +184,7 @@ class Journey(Closing):
     def _funnel(self, steps: list[str], options: dict[str, Any]) -> tuple[Any, ...]:
         request = build(FunnelRequest, steps=steps, **options)
         labels = [exclusion_parts(item)[0] for item in request.exclude]
-        warnings = self._check_steps(request.steps, request)
-        warnings += self._check_steps(labels, request) if labels else []
+        warnings = self._check_steps(list(dict.fromkeys(request.steps + labels)), request)
         spec = FunnelSpec(
             steps=tuple(request.steps),
             mode=request.mode,

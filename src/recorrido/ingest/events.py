@@ -25,7 +25,7 @@ from .pipeline import (
     scalar,
     text_of,
 )
-from .timestamps import plan_time
+from .timestamps import TimeRule, plan_time
 
 __all__ = ["ingest_events"]
 
@@ -47,19 +47,13 @@ def ingest_events(
     """Store the events of ``path``; see the module docstring for ids and order."""
     source = Path(path)
 
+    rule = TimeRule(timezone, timezone_explicit, time_format)
+
     def check(
         con: duckdb.DuckDBPyConnection, staged: Staged, roles: dict[str, str], report: IngestReport
     ) -> None:
         report.properties = [c for c in staged.columns if c not in roles.values()]
-        when = plan_time(
-            con,
-            "__rawv",
-            roles["time"],
-            zone=timezone,
-            zone_explicit=timezone_explicit,
-            time_format=time_format,
-            source=str(source),
-        )
+        when = plan_time(con, roles["time"], rule, source=str(source))
         report.time = when.describe()
         _parse(con, roles, staged.types, report.properties, when.sql(ident(roles["time"])))
 

@@ -29,7 +29,7 @@ from .pipeline import (
     scalar,
     text_of,
 )
-from .timestamps import plan_time
+from .timestamps import TimeRule, plan_time
 
 __all__ = ["METRICS", "Scale", "ingest_feedback", "parse_scale"]
 
@@ -91,6 +91,8 @@ def ingest_feedback(
     source = Path(path)
     all_scales = {**METRICS, **(scales or {})}
 
+    rule = TimeRule(timezone, timezone_explicit, time_format)
+
     def check(
         con: duckdb.DuckDBPyConnection, staged: Staged, roles: dict[str, str], report: IngestReport
     ) -> None:
@@ -105,15 +107,7 @@ def ingest_feedback(
         report.columns |= {normalise(c): c for c in wide}
         used = set(report.columns.values())
         report.properties = [c for c in staged.columns if c not in used]
-        when = plan_time(
-            con,
-            "__rawv",
-            roles["time"],
-            zone=timezone,
-            zone_explicit=timezone_explicit,
-            time_format=time_format,
-            source=str(source),
-        )
+        when = plan_time(con, roles["time"], rule, source=str(source))
         report.time = when.describe()
         answers = _answers_sql(roles, wide, staged.types, report.properties)
         _check(con, answers, when.sql("ts_value"), all_scales, journey)

@@ -17,7 +17,7 @@ import duckdb
 from ..errors import IngestError
 from ..store.sql import first, ident, literal
 
-__all__ = ["TimeParse", "plan_time"]
+__all__ = ["TimeParse", "TimeRule", "plan_time"]
 
 _OFFSET = r"([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$"
 _NUMBER = r"^\s*-?[0-9]+(\.[0-9]+)?\s*$"
@@ -70,17 +70,22 @@ class TimeParse:
         )
 
 
+@dataclass(frozen=True)
+class TimeRule:
+    """What the user said about times: the zone of naive ones (explicit or a default) and an
+    optional strptime format."""
+
+    zone: str = "UTC"
+    zone_explicit: bool = False
+    time_format: str | None = None
+
+
 def plan_time(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    column: str,
-    *,
-    zone: str,
-    zone_explicit: bool,
-    time_format: str | None,
-    source: str,
+    con: duckdb.DuckDBPyConnection, column: str, rule: TimeRule, *, source: str
 ) -> TimeParse:
-    """Inspect the staged ``table.column`` and choose how to read it."""
+    """Inspect ``column`` of the staged file (the view ``__rawv``) and choose how to read it."""
+    table = "__rawv"
+    zone, zone_explicit, time_format = rule.zone, rule.zone_explicit, rule.time_format
     kind = first(
         con.execute(
             "SELECT data_type FROM information_schema.columns "
