@@ -143,7 +143,7 @@ def recorrido_expr(name: str, events: object) -> object:
         spec = FunnelSpec(steps=tuple(FUNNEL))
         return funnel_steps(funnel_units(events, spec), spec)
     if name == "transitions":
-        return transitions(events)
+        return transitions(events, units_are_people=True)  # as Journey, unit = person
     return top_paths(events, length=3, collapse=False)
 
 

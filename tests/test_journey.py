@@ -162,3 +162,34 @@ def test_variants_and_loyalty(journey: Journey) -> None:
     assert {"period", "active", "new", "returning", "resurrecting", "dormant"} <= set(
         loyalty["lifecycle"][0]
     )
+
+
+def test_routes_and_deviations_of_the_sample_world(journey: Journey) -> None:
+    routes = {r["route"]: r for r in journey.routes().rows()}
+    assert list(routes) == [
+        "ruta_informativa",
+        "compra_directa",
+        "anuncio_a_compra",
+        "soporte_chat",
+        "soporte_telefono",
+    ]
+    assert all(r["units"] > 0 for r in routes.values())
+    for direct in ("compra_directa", "anuncio_a_compra"):  # they end at the conversion
+        assert routes[direct]["kind"] == "direct_purchase"
+        assert routes[direct]["converted"] == routes[direct]["units"]
+    informative = routes["ruta_informativa"]
+    assert informative["share"] > routes["compra_directa"]["share"]
+    assert 0 < informative["conversion_rate"] < 1
+    support = [routes["soporte_chat"], routes["soporte_telefono"]]
+    assert all(r["kind"] == "support" and r["converted"] <= r["units"] for r in support)
+    stages = {r["step"]: r for r in journey.conformance(by="stage").rows()}
+    assert stages["decision"]["skipped"] > 0  # an ad or a product page straight to checkout
+    assert stages["awareness"]["skipped"] == stages["purchase"]["skipped"] == 0
+    personas = {r["persona"] for r in journey.conformance(by="persona").rows()}
+    assert personas == {
+        "lucia_origen",
+        "jorge_oficina",
+        "marta_de_barrio",
+        "pablo_economico",
+        "(no persona)",
+    }

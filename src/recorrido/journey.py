@@ -12,17 +12,22 @@ and runs them on the store's DuckDB connection.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import ibis
 import pyarrow as pa
 
+from . import _conformance
 from ._closing import Closing
-from .analysis.fitness import journey_fitness, move_counts, stage_moves, step_coverage
+from .analysis.attribution import TOUCHES, funnel_touches
 from .analysis.frame import JOURNEY_EVENTS
 from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units
+from .analysis.funnel_summary import funnel_histogram
+from .analysis.funnel_trend import compare_periods, funnel_trend, trend_period_us
 from .analysis.lifecycle import lifecycle
 from .analysis.paths import top_paths
 from .analysis.personas import UNASSIGNED, assign_personas
@@ -33,6 +38,7 @@ from .analysis.transitions import starts_and_ends, transitions
 from .analysis.variants import variants
 from .backends import Backend
 from .errors import UsageError, did_you_mean
+from .map.json_text import json_text
 from .map.loader import load_map
 from .map.models import JourneyMap
 from .requests import (
@@ -47,7 +53,7 @@ from .requests import (
     exclusion_parts,
 )
 from .results import Result
-from .source import Source, open_source
+from .source import Source, events_columns, no_identities, open_source
 from .store import Store
 
 __all__ = ["Journey"]
@@ -76,6 +82,7 @@ class Journey(Closing):
         self.store: Store | None = self._source.store
         self._run: Callable[[Any], pa.Table] = self.store.ibis.to_pyarrow
         self._table: Any = None
+        self._raw: tuple[Any, Any] | None = None
 
     @classmethod
     def from_table(
@@ -84,17 +91,25 @@ class Journey(Closing):
         map: JourneyMap | None = None,
         *,
         backend: Backend | None = None,
+        identities: Any = None,
     ) -> Journey:
-        """Analyses over journey events that live elsewhere: any Ibis table with the columns
-        of :data:`~recorrido.analysis.frame.JOURNEY_EVENTS` on any Ibis backend (PySpark over
-        Parquet on a cluster, a ClickHouse or DuckDB table). The queries run there, through
-        ``backend`` (see :func:`recorrido.backends.connect`) when given."""
+        """Analyses over events that live elsewhere: any Ibis table on any Ibis backend (PySpark
+        over Parquet on a cluster, a ClickHouse or DuckDB table) with the columns of
+        :data:`~recorrido.analysis.frame.JOURNEY_EVENTS`, analysed as they are, or those of the
+        store's ``events`` table (:data:`~recorrido.source.STORE_EVENT_COLUMNS`), placed on
+        ``map`` at every level and stitched with ``identities`` (person ids as they are when
+        ``None``). The queries run there, through ``backend`` (see
+        :func:`recorrido.backends.connect`) when given."""
         journey = cls.__new__(cls)
         journey.map = map
         journey._source = None
         journey._owns = False
         journey.store = None
-        journey._table = events.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
+        journey._table, journey._raw = None, None
+        if events_columns(events, "the events table") == "journey":
+            journey._table = events.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
+        else:
+            journey._raw = (events, no_identities(events) if identities is None else identities)
         journey._run = backend.to_arrow if backend else events.get_backend().to_pyarrow
         return journey
 
@@ -111,15 +126,19 @@ class Journey(Closing):
                     code="usage_table_scope",
                 )
             return self._table
-        assert self.store is not None
+        if self._raw is not None:
+            raw, identities = self._raw
+        else:
+            assert self.store is not None
+            raw, identities = self.store.table("events"), self.store.table("identities")
         if scope.level != "event" and self.map is None:
             raise UsageError(
                 f"level '{scope.level}' needs a journey map: pass map=… or --map journey.yaml",
                 code="usage_needs_map",
             )
         events = prepare_events(
-            self.store.table("events"),
-            self.store.table("identities"),
+            raw,
+            identities,
             self.map,
             level=scope.level,
             unit=scope.unit,
@@ -158,11 +177,11 @@ class Journey(Closing):
         return warnings
 
     def _with_breakdown(self, events: Any, breakdown: str | None) -> tuple[Any, str | None]:
-        if breakdown is None or breakdown == "channel":
+        if breakdown is None or breakdown == "channel" or breakdown in TOUCHES:
             return events, breakdown
         if breakdown.startswith("properties."):
             key = breakdown.removeprefix("properties.")
-            value = events.properties.try_cast("json")[key].str
+            value = json_text(events.properties, tuple(key.split(".")))
             return events.mutate(_breakdown=value), "_breakdown"
         if breakdown == "persona":
             if self.map is None:
@@ -175,7 +194,8 @@ class Journey(Closing):
             joined = joined.mutate(_breakdown=joined._breakdown.fill_null(UNASSIGNED))
             return joined.drop("_person"), "_breakdown"
         raise UsageError(
-            f"breakdown '{breakdown}': use channel, persona or properties.<key>",
+            f"breakdown '{breakdown}': use channel, first_touch, last_touch, persona or "
+            "properties.<key>",
             code="usage_breakdown",
         )
 
@@ -198,17 +218,78 @@ class Journey(Closing):
             hold=request.hold,
         )
         events, breakdown = self._with_breakdown(self.events(request), request.breakdown)
-        return request, spec, funnel_units(events, spec, breakdown=breakdown), breakdown, warnings
+        if breakdown in TOUCHES:  # first or last touch: read from the units and all events
+            touched = funnel_touches(events, funnel_units(events, spec), spec)
+            units = touched.drop(*(t for t in TOUCHES if t != breakdown))
+        else:
+            units = funnel_units(events, spec, breakdown=breakdown)
+        return request, spec, units, breakdown, warnings
 
     def funnel(self, steps: list[str], **options: Any) -> Result:
-        """The buyer-journey funnel over ``steps`` (see :class:`~.requests.FunnelRequest`)."""
+        """The buyer-journey funnel over ``steps`` (see :class:`~.requests.FunnelRequest`).
+
+        With ``trend="day"|"week"`` the result's ``extra`` also holds ``trend`` (conversion
+        per cohort period) and ``comparison`` (the latest period against the one before);
+        with ``histogram=True``, ``histogram`` (times to convert in fixed bins). On a store,
+        the units are then computed once; on a table of another backend each output's query
+        computes them again.
+        """
         request, spec, units, breakdown, warnings = self._funnel(steps, options)
+        with self._units_once(units, request.trend is not None or request.histogram) as units:
+            return self._funnel_outputs(request, spec, units, breakdown, warnings)
+
+    @contextmanager
+    def _units_once(self, units: Any, several: bool) -> Iterator[Any]:
+        """``units``, computed once into a temporary table of the store when several
+        outputs read them (the store is DuckDB); as they are otherwise (each output's query
+        computes them again). The table is dropped on exit."""
+        if not several or self.store is None:
+            yield units
+            return
+        name = f"_recorrido_funnel_units_{uuid.uuid4().hex}"
+        connection = self.store.connection
+        connection.register(name, self._run(units))
+        try:
+            yield self.store.ibis.table(name)
+        finally:
+            connection.unregister(name)
+
+    def _funnel_outputs(
+        self,
+        request: FunnelRequest,
+        spec: FunnelSpec,
+        units: Any,
+        breakdown: str | None,
+        warnings: list[str],
+    ) -> Result:
         table = self._run(funnel_steps(units, spec, breakdown=breakdown))
         if breakdown == "_breakdown":
             table = table.rename_columns(
                 ["breakdown" if c == "_breakdown" else c for c in table.column_names]
             )
-        return Result("funnel", table, request.model_dump(), shape=_funnel_shape, warnings=warnings)
+        extra: dict[str, Any] = {}
+        if request.trend is not None:
+            period_us = trend_period_us(request.trend)
+            by_period = funnel_trend(units, spec, period_us=period_us).order_by("period")
+            trend = Result("trend", self._run(by_period))
+            events = self.events(request)
+            end = self._run(events.aggregate(end=events.ts.max()))["end"][0].as_py()
+            extra["trend"] = trend.rows()
+            rows = trend.table.to_pylist()
+            comparison = compare_periods(rows, period_us=period_us, data_end=end)
+            extra["comparison"] = _plain_comparison(comparison)
+        if request.histogram:
+            if spec.open:
+                warnings = [
+                    *warnings,
+                    "open funnel: the histogram counts the units that reached each step "
+                    "after entering at an earlier one; times run from their entry step",
+                ]
+            histogram = Result("histogram", self._run(funnel_histogram(units, spec)))
+            extra["histogram"] = histogram.rows()
+        return Result(
+            "funnel", table, request.model_dump(), extra, shape=_funnel_shape, warnings=warnings
+        )
 
     def dropped(self, steps: list[str], at: int, **options: Any) -> Result:
         """The units that reached step ``at − 1`` but not step ``at`` (1-based), with times."""
@@ -231,7 +312,9 @@ class Journey(Closing):
         """The directly-follows graph (see :class:`~.requests.TransitionsRequest`)."""
         request = build(TransitionsRequest, **options)
         events = self.events(request)
-        edges = self._run(transitions(events, collapse=request.collapse))
+        # the person is the unit in person scope (a table given as it is may differ)
+        people = request.unit == "person" and self._table is None
+        edges = self._run(transitions(events, collapse=request.collapse, units_are_people=people))
         ends = self._run(starts_and_ends(events)).to_pylist()
         extra = {
             "starts": {str(r["label"]): int(r["starts"]) for r in ends if r["starts"]},
@@ -240,52 +323,68 @@ class Journey(Closing):
         return Result("transitions", edges, request.model_dump(), extra, _edges_shape)
 
     def paths(self, **options: Any) -> Result:
-        """Top paths (see :class:`~.requests.PathsRequest`)."""
+        """Top paths (see :class:`~.requests.PathsRequest`); with ``funnel``, the top paths
+        of the units that converted and of those that dropped, side by side (``outcome``)."""
         request = build(PathsRequest, **options)
         named = [s for s in (request.start, request.end, request.before, request.after_last) if s]
-        warnings = self._check_steps(named, request) if named else []
+        checked = [*named, *(request.funnel or [])]
+        warnings = self._check_steps(list(dict.fromkeys(checked)), request) if checked else []
+        events, group, after_last = self.events(request), None, request.after_last
+        if request.funnel is not None:
+            events, after_last = self._funnel_outcomes(events, request)
+            group = "outcome"
         expr = top_paths(
-            self.events(request),
+            events,
             length=request.length,
             start=request.start,
             end=request.end,
             before=request.before,
-            after_last=request.after_last,
+            after_last=after_last,
             collapse=request.collapse,
             min_share=request.min_share,
+            group_by=group,
         )
-        table = self._run(expr.limit(request.top))
+        if group is None:
+            expr = expr.limit(request.top)
+        else:  # the top paths of each outcome, not the top paths overall
+            steps = [c for c in expr.columns if c.startswith("step_")]
+            rank = ibis.row_number().over(
+                group_by=expr[group], order_by=[ibis.desc("count"), *steps]
+            )
+            expr = expr.filter(rank < request.top).order_by([group, ibis.desc("count"), *steps])
+        table = self._run(expr)
         return Result("paths", table, request.model_dump(), shape=_paths_shape, warnings=warnings)
 
-    def conformance(self, **options: Any) -> Result:
-        """How real journeys follow the map's designed buyer journey: fitness and moves."""
-        if self.map is None:
-            raise UsageError(
-                "conformance compares journeys with a map's buyer_journey: pass --map",
-                code="usage_needs_map",
-            )
-        level = self.map.journey_level()
-        request = build(Scope, level=level, **options)
-        order = list(self.map.buyer_journey.steps)
-        events = self.events(request)
-        fitness = journey_fitness(events, order)
-        summary = fitness.aggregate(
-            units=fitness.count(),
-            mean_fitness=fitness.fitness.mean(),
-            conforming=(fitness.fitness == 1).ifelse(1, 0).sum(),
-            out_of_order_units=(fitness.out_of_order > 0).ifelse(1, 0).sum(),
-        )
-        coverage = self._run(step_coverage(events, order).order_by("position"))
-        moves = self._run(
-            move_counts(stage_moves(events, order)).order_by([ibis.desc("count"), "source"])
-        )
-        totals = self._run(summary).to_pylist()[0]
-        extra = {
-            "summary": totals,
-            "steps": coverage.to_pylist(),
-            "order": order,
-        }
-        return Result("conformance", moves, request.model_dump(), extra, _conformance_shape)
+    def _funnel_outcomes(self, events: Any, request: PathsRequest) -> tuple[Any, str | None]:
+        """The events of the units that entered ``request.funnel`` with their ``outcome``
+        (``converted``: reached the last step; ``dropped``: did not); with ``dropped_at``,
+        only the units that dropped there, and the step to read the paths after."""
+        assert request.funnel is not None
+        spec = FunnelSpec(steps=tuple(request.funnel))
+        units = funnel_units(events, spec)
+        last = len(spec.steps)
+        if request.dropped_at is not None:
+            units = units.filter(units.reached == request.dropped_at - 1)
+            outcome = ibis.literal(f"dropped at {request.funnel[request.dropped_at - 1]}")
+            after_last: str | None = request.funnel[request.dropped_at - 2]
+        else:
+            outcome = ibis.ifelse(units.reached == last, "converted", "dropped")
+            after_last = request.after_last
+        units = units.select(_o_unit=units.unit, outcome=outcome)
+        joined = events.join(units, events.unit == units._o_unit)
+        return joined.drop("_o_unit"), after_last
+
+    def conformance(self, by: str | None = None, **options: Any) -> Result:
+        """How real journeys follow the map's designed buyer journey: fitness, moves and
+        deviations (skipped steps, out of order, backward moves, unexpected touchpoints),
+        optionally ``by`` stage, persona, channel (first touch) or unit (see
+        :class:`~.requests.ConformanceRequest`)."""
+        return _conformance.conformance(self, {**options, "by": by})
+
+    def routes(self, routes: list[str] | None = None, **options: Any) -> Result:
+        """Who took each of the map's ``routes`` (default: all) and how many converted (see
+        :class:`~.requests.RoutesRequest`)."""
+        return _conformance.routes(self, {**options, "routes": routes or []})
 
     def variants(self, **options: Any) -> Result:
         """Distinct whole journeys (see :class:`~.requests.VariantsRequest`)."""
@@ -344,16 +443,23 @@ def _load_map(
     return load_map(beside) if beside.is_file() else None
 
 
-def _conformance_shape(result: Result) -> dict[str, Any]:
-    return {"moves": result.rows(), **result.extra}
-
-
 def _loyalty_shape(result: Result) -> dict[str, Any]:
     return {"lifecycle": result.rows(), **result.extra}
 
 
 def _funnel_shape(result: Result) -> dict[str, Any]:
-    return {"steps": result.rows()}
+    return {"steps": result.rows(), **result.extra}
+
+
+def _plain_comparison(comparison: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The comparison of two periods with ISO times, ready for JSON."""
+    if comparison is None:
+        return None
+    sides = {
+        side: {**comparison[side], "period": comparison[side]["period"].isoformat()}
+        for side in ("latest", "previous")
+    }
+    return {**comparison, **sides}
 
 
 def _edges_shape(result: Result) -> dict[str, Any]:
@@ -364,13 +470,11 @@ def _paths_shape(result: Result) -> dict[str, Any]:
     paths = []
     for row in result.rows():
         steps = [row[k] for k in sorted(row, key=_step_index) if k.startswith("step_")]
-        paths.append(
-            {
-                "path": [s for s in steps if s is not None],
-                "count": row["count"],
-                "share": row.get("share"),
-            }
-        )
+        path: dict[str, Any] = {"path": [s for s in steps if s is not None], "count": row["count"]}
+        path["share"] = row.get("share")
+        if "outcome" in row:
+            path["outcome"] = row["outcome"]
+        paths.append(path)
     return {"paths": paths}
 
 

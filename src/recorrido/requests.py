@@ -14,15 +14,18 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from .durations import parse_duration
 from .errors import UsageError, did_you_mean
 
 __all__ = [
+    "ConformanceRequest",
     "FunnelRequest",
     "PathsRequest",
     "RetentionRequest",
+    "RoutesRequest",
     "Scope",
     "TransitionsRequest",
     "build",
@@ -71,8 +74,26 @@ class FunnelRequest(Scope):
         default=None, description="A properties key whose value must stay the same (same cart)."
     )
     breakdown: str | None = Field(
-        default=None, description="channel, or properties.<key>: the value on the first step."
+        default=None,
+        description="channel, persona or properties.<key> (the value on the first step), or "
+        "first_touch / last_touch (the unit's first channel; its last before its furthest step).",
     )
+    trend: Literal["day", "week"] | None = Field(
+        default=None,
+        description="day or week: conversion per cohort period of entry, latest vs previous.",
+    )
+    histogram: bool = Field(default=False, description="Times to convert in fixed bins.")
+
+    @field_validator("trend", mode="before")
+    @classmethod
+    def _trend(cls, value: object) -> object:
+        if value is not None and value not in ("day", "week"):
+            raise UsageError(
+                f"trend {value!r}: use day or week; trend periods have fixed lengths (months "
+                "vary in length and are not cut the same way on every engine)",
+                code="usage_trend",
+            )
+        return value
 
     @field_validator("steps")
     @classmethod
@@ -132,6 +153,48 @@ class TransitionsRequest(Scope):
     collapse: bool = Field(default=False, description="Drop consecutive repeats first.")
 
 
+CONFORMANCE_BY = ("stage", "persona", "channel", "unit")
+"""How ``recorrido conformance --by`` groups the deviations."""
+
+
+class ConformanceRequest(Scope):
+    """Conformance to the buyer journey; ``level`` is the buyer journey's own."""
+
+    by: str | None = Field(
+        default=None,
+        description="Group by stage (designed step), persona, channel (first touch) or unit.",
+    )
+
+    @field_validator("by")
+    @classmethod
+    def _known_by(cls, value: str | None) -> str | None:
+        if value is not None and value not in CONFORMANCE_BY:
+            raise UsageError(
+                f"conformance by '{value}': not a grouping{did_you_mean(value, CONFORMANCE_BY)}",
+                code="usage_conformance_by",
+            )
+        return value
+
+
+class RoutesRequest(BaseModel):
+    """Who took the map's routes; each route is read at its steps' level."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    routes: list[str] = Field(default=[], description="Route ids to report (default: all).")
+    unit: Literal["person", "session"] = "person"
+    session_gap: str = Field(default="30m", description="Sessions are cut at longer gaps.")
+
+    @field_validator("session_gap")
+    @classmethod
+    def _gap(cls, value: str) -> str:
+        parse_duration(value, option="session_gap")
+        return value
+
+    def scope(self, level: Literal["touchpoint", "stage"]) -> Scope:
+        return Scope(level=level, unit=self.unit, session_gap=self.session_gap)
+
+
 class PathsRequest(Scope):
     """Top paths of ``length`` steps, optionally from/to/before a label."""
 
@@ -145,6 +208,41 @@ class PathsRequest(Scope):
     collapse: bool = True
     min_share: float | None = Field(default=None, gt=0, lt=1)
     top: int = Field(default=20, ge=1)
+    funnel: list[str] | None = Field(
+        default=None,
+        description="Split paths by this ordered funnel's outcome: converted or dropped.",
+    )
+    dropped_at: int | None = Field(
+        default=None,
+        ge=2,
+        description="With funnel: only units that dropped at this 1-based step, and the "
+        "steps after their last occurrence of the step before it (where they went next).",
+    )
+
+    @field_validator("funnel", mode="before")
+    @classmethod
+    def _split_funnel(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [s.strip() for s in value.split(",") if s.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _check_funnel(self) -> PathsRequest:
+        if self.dropped_at is not None and self.funnel is None:
+            raise ValueError("dropped_at needs funnel: the steps the units dropped from")
+        if self.funnel is not None:
+            if len(self.funnel) < 2:
+                raise ValueError(f"funnel needs at least 2 steps, got {self.funnel}")
+            if self.dropped_at is not None and self.dropped_at > len(self.funnel):
+                raise ValueError(
+                    f"dropped_at {self.dropped_at}: choose a step from 2 to {len(self.funnel)}"
+                )
+            if self.dropped_at is not None and (self.after_last or self.start or self.before):
+                raise ValueError(
+                    "dropped_at already anchors the paths (after the step before the drop); "
+                    "leave out start, before and after_last"
+                )
+        return self
 
 
 class VariantsRequest(Scope):

@@ -1,24 +1,58 @@
-"""Where analytics read from: a store, or an events file read directly (nothing is kept).
+"""Where analytics read from: a store, an events file read directly (nothing is kept), or an
+events table on a backend.
 
 An events file is ingested with the same column detection and time rules as
 ``recorrido ingest events`` into a temporary store that is deleted when the source closes;
 its rejected rows are written to ``FILE.rejected.csv`` as ingestion does, so none is lost
 silently.
+
+On a backend (:func:`open_events`), the source is a table there or a Parquet file (or
+directory) read there, holding either the journey-events columns
+(:data:`~recorrido.analysis.frame.JOURNEY_EVENTS`) or the store's ``events`` columns
+(:data:`STORE_EVENT_COLUMNS`); the latter are stitched with the backend's ``identities`` table
+when it has one, else person ids are taken as they are.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import ibis
 
 from ._closing import Closing
+from .analysis.frame import JOURNEY_EVENTS
+from .backends import Backend
+from .errors import UsageError
 from .ingest.events import ingest_events
 from .ingest.pipeline import IngestReport
 from .store import Store
 from .store.store import looks_like_duckdb
 
-__all__ = ["Source", "open_source"]
+__all__ = [
+    "STORE_EVENT_COLUMNS",
+    "Source",
+    "events_columns",
+    "no_identities",
+    "open_events",
+    "open_source",
+]
+
+STORE_EVENT_COLUMNS = (
+    "person_id",
+    "anonymous_id",
+    "session_id",
+    "ts",
+    "seq",
+    "event",
+    "channel",
+    "value",
+    "properties",
+)
+"""The columns of the store's ``events`` table that journeys are built from."""
 
 
 class Source(Closing):
@@ -63,3 +97,60 @@ def open_source(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return Source(store, folder, report)
+
+
+def _is_path(source: str) -> bool:
+    return Path(source).exists() or source.endswith(".parquet") or any(c in source for c in "/\\")
+
+
+def open_events(backend: Backend, source: str) -> tuple[Any, Any]:
+    """The events ``source`` names on ``backend``, and the identities to stitch them with.
+
+    ``source`` is a Parquet file or directory (a path, ``s3://…``) read by the backend, else a
+    table name. Returns ``(events, None)`` for journey events, ``(events, identities)`` for
+    store events (``identities``: the backend's ``identities`` table, else
+    :func:`no_identities`).
+    """
+    from_file = _is_path(source)
+    if from_file:
+        events = backend.read_parquet(source, "recorrido_events")
+    else:
+        events = backend.table(source)
+    if events_columns(events, source) == "journey":
+        return events, None
+    identities = no_identities(events)
+    if not from_file:
+        with contextlib.suppress(UsageError):  # no identities table: ids as they are
+            identities = backend.table("identities")
+    return events, identities
+
+
+def events_columns(events: Any, source: str) -> str:
+    """``"journey"`` or ``"store"``: which events ``events`` holds; else a ``UsageError``
+    naming the columns it lacks."""
+    columns = set(events.columns)
+    missing = {
+        kind: [c for c in names if c not in columns]
+        for kind, names in (("journey", JOURNEY_EVENTS.names), ("store", STORE_EVENT_COLUMNS))
+    }
+    for kind, lacking in missing.items():
+        if not lacking:
+            return kind
+    kind = min(missing, key=lambda k: len(missing[k]))
+    described = "journey events" if kind == "journey" else "the store's events"
+    raise UsageError(
+        f"'{source}' lacks the columns {', '.join(missing[kind])} of {described} "
+        f"(it has: {', '.join(events.columns)})",
+        code="usage_missing_columns",
+    )
+
+
+def no_identities(events: Any) -> Any:
+    """An empty identities table: every event's person is its ``person_id`` (or ``anon:…``)."""
+    empty = events.filter(ibis.literal(False))
+    return empty.select(
+        anonymous_id=empty.anonymous_id,
+        person_id=empty.person_id,
+        first_seen=empty.ts,
+        seq=empty.seq,
+    )

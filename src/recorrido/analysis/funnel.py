@@ -257,6 +257,11 @@ def funnel_units(
     """
     _check_events(events, spec, breakdown)
     steps = spec.steps
+    if spec.mode != "strict":
+        # Only step and exclusion events matter when other events may lie in between: a
+        # plain filter on the label first, which engines push down into the scan.
+        wanted = sorted({*steps, *(x.label for x in spec.exclusions)})
+        events = events.filter(events.unit.notnull() & events.label.isin(wanted))
     columns: dict[str, Any] = {
         "unit": events.unit,
         "ts": events.ts,
@@ -270,16 +275,18 @@ def funnel_units(
     if spec.hold is not None:
         columns["_f_hold"] = _hold_value(events.properties, spec.hold)
         step_label = ibis.ifelse(columns["_f_hold"].notnull(), events.label, ibis.null("string"))
-    columns["_f_step"] = ibis.ifelse(step_label.isin(steps), step_label, ibis.null("string"))
+    if spec.mode != "strict" and spec.hold is None and not spec.exclusions:
+        columns["_f_step"] = events.label  # the filter above kept step events only
+    else:
+        columns["_f_step"] = ibis.ifelse(step_label.isin(steps), step_label, ibis.null("string"))
     ev = events.select(**columns)
-    keep = ev.unit.notnull()
-    if spec.mode != "strict":
-        # Only step and exclusion events matter when other events may lie in between.
+    if spec.mode == "strict":
+        ev = ev.filter(ev.unit.notnull())
+    elif spec.hold is not None:
         relevant = ev._f_step.notnull()
         if spec.exclusions:
             relevant |= ev.label.isin([x.label for x in spec.exclusions])
-        keep &= relevant
-    ev = ev.filter(keep)
+        ev = ev.filter(relevant)
     keys = ["unit", *(["_f_hold"] if spec.hold is not None else [])]
     if spec.open:
         first_index = ibis.cases(*((ev._f_step == s, i) for i, s in enumerate(steps)))
@@ -328,18 +335,21 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     labels = sorted({x.label for x in exclusions})
     segment = {label: f"_f_x{n}" for n, label in enumerate(labels)}
     # `_f_k`: the step label as a small integer (its first index in the steps), so that the
-    # many per-step filters below compare integers. `_f_l`: the label's rank among the step
-    # and exclusion labels (the only labels left), sorted as the engines sort text (by code
-    # point): ordering by it is ordering by label, without sorting strings. Both are
-    # computed below the window so that engines filter on plain columns.
+    # many per-step filters below compare integers. `_f_l`: the exclusion label's rank, for
+    # the segment counters.
     code = {label: steps.index(label) for label in steps}
-    rank = {label: n for n, label in enumerate(sorted({*steps, *labels}))}
+    rank = {label: n for n, label in enumerate(labels)}
     ev = ev.mutate(
         _f_k=ibis.cases(*((ev._f_step == label, k) for label, k in code.items())),
-        _f_l=ibis.cases(*((ev.label == label, n) for label, n in rank.items())),
+        **(
+            {"_f_l": ibis.cases(*((ev.label == label, n) for label, n in rank.items()))}
+            if labels
+            else {}
+        ),
     )
-    ev = ev.drop("_f_step", *([] if "_f_bd" in ev.columns else ["label"]))
-    order = [ev.ts, ev.seq, ev._f_l]
+    # Ordering by the label itself (the tie-breaker of journey order) sorts faster than by
+    # a computed rank: engines compare short strings only where (ts, seq) tie.
+    order = [ev.ts, ev.seq, ev.label]
     numbering = ibis.window(group_by=ev.unit, order_by=order)
     running = ibis.window(group_by=ev.unit, order_by=order, rows=(None, 0))
     ev = ev.mutate(

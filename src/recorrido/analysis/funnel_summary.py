@@ -3,7 +3,8 @@
 It reads the per-unit rows of :func:`recorrido.analysis.funnel.funnel_units`. Quantiles are
 exact and the same on every backend: the *nearest-rank* ``p``-quantile of ``n`` sorted values
 is the value of rank ``ceil(p * n)`` (1-based), found with ``row_number`` and integer
-arithmetic (the median is the lower median, rank ``ceil(n / 2)``).
+arithmetic (the median is the lower median, rank ``ceil(n / 2)``). :func:`funnel_histogram`
+counts the units' times to convert in fixed bins (:data:`TIME_BINS`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,24 @@ from ..errors import UsageError, did_you_mean
 if TYPE_CHECKING:
     from .funnel import FunnelSpec
 
-__all__ = ["funnel_steps", "previous_step", "step_columns"]
+__all__ = ["TIME_BINS", "funnel_histogram", "funnel_steps", "previous_step", "step_columns"]
+
+_MINUTE, _HOUR, _DAY = 60, 3_600, 86_400
+TIME_BINS: tuple[tuple[str, int, int | None], ...] = (
+    ("<1m", 0, _MINUTE),
+    ("1-5m", _MINUTE, 5 * _MINUTE),
+    ("5-15m", 5 * _MINUTE, 15 * _MINUTE),
+    ("15-60m", 15 * _MINUTE, _HOUR),
+    ("1-4h", _HOUR, 4 * _HOUR),
+    ("4-24h", 4 * _HOUR, _DAY),
+    ("1-3d", _DAY, 3 * _DAY),
+    ("3-7d", 3 * _DAY, 7 * _DAY),
+    ("7-14d", 7 * _DAY, 14 * _DAY),
+    ("14-30d", 14 * _DAY, 30 * _DAY),
+    (">=30d", 30 * _DAY, None),
+)
+"""Time-to-convert bins: ``(name, from_seconds, to_seconds)``, ``from <= seconds < to``; the
+last bin has no upper bound (``None``)."""
 
 
 def step_columns(spec: FunnelSpec) -> list[str]:
@@ -78,22 +96,44 @@ def funnel_steps(
         )
     long = ibis.union(*parts, distinct=False)
     group = [*keys, "step", "name"]
-    missing_last = ibis.ifelse(long._f_d.isnull(), 1, 0)
-    long = long.mutate(
-        _f_r=ibis.row_number().over(ibis.window(group_by=group, order_by=[missing_last, long._f_d]))
-        + 1,
-        _f_n=long._f_d.count().over(ibis.window(group_by=group)),
-    )
-    rank, n, seconds = long._f_r, long._f_n, long._f_d
-    median = seconds.notnull() & (2 * (rank - 1) < n) & (n <= 2 * rank)
-    p90 = seconds.notnull() & (10 * (rank - 1) < 9 * n) & (9 * n <= 10 * rank)
     no_seconds = ibis.null("float64")
-    table = long.group_by(group).aggregate(
+    counts = long.group_by(group).aggregate(
         count=long._f_hit.sum().cast("int64"),
         _f_prev=long._f_prev.sum().cast("int64"),
         _f_first=long._f_first.sum().cast("int64"),
+        median_seconds=no_seconds,
+        p90_seconds=no_seconds,
+    )
+    # Quantiles from the distinct times and how many units have each (a hash aggregate, then
+    # a window over far fewer rows than units): the times of ranks `before + 1 … through`
+    # all equal `_f_d`, so it is the q-quantile (rank ceil(q·n)) when before < q·n <= through.
+    timed = long.filter(long._f_d.notnull())
+    times = timed.group_by([*group, "_f_d"]).aggregate(_f_k=timed.count())
+    running = ibis.window(group_by=group, order_by=times._f_d, rows=(None, 0))
+    times = times.mutate(
+        _f_through=times._f_k.sum().over(running), _f_n=times._f_k.sum().over(group_by=group)
+    )
+    through, n, seconds = times._f_through, times._f_n, times._f_d
+    before = through - times._f_k
+    median = (2 * before < n) & (n <= 2 * through)
+    p90 = (10 * before < 9 * n) & (9 * n <= 10 * through)
+    zero = ibis.literal(0, "int64")
+    quantiles = times.group_by(group).aggregate(
+        count=zero,
+        _f_prev=zero,
+        _f_first=zero,
         median_seconds=ibis.ifelse(median, seconds, no_seconds).max(),
         p90_seconds=ibis.ifelse(p90, seconds, no_seconds).max(),
+    )
+    # One row per group (NULL breakdown values group together on every engine, which a
+    # join on them would not do).
+    both = ibis.union(counts, quantiles.cast(counts.schema()), distinct=False)
+    table = both.group_by(group).aggregate(
+        count=both["count"].sum(),
+        _f_prev=both._f_prev.sum(),
+        _f_first=both._f_first.sum(),
+        median_seconds=both.median_seconds.max(),
+        p90_seconds=both.p90_seconds.max(),
     )
     first_step = table.step == 1
     drop_off = table._f_prev - table["count"]
@@ -109,3 +149,40 @@ def funnel_steps(
         median_seconds=table.median_seconds,
         p90_seconds=table.p90_seconds,
     ).order_by([*keys, "step"])
+
+
+def funnel_histogram(units: ibis.Table, spec: FunnelSpec) -> ibis.Table:
+    """Times to convert in fixed bins: one row per step ``j`` >= 2 and bin of
+    :data:`TIME_BINS`, zero counts included, ordered by step and bin.
+
+    Columns: ``step`` (1-based), ``bin`` (its name), ``from_seconds`` and ``to_seconds``
+    (``from_seconds <= step_<j>_seconds < to_seconds``; ``to_seconds`` NULL for the last bin)
+    and ``count``: units whose ``step_<j>_seconds`` is in the bin. Units without a time to
+    step ``j`` (not reached, or entered at ``j`` in an open funnel) are in no bin.
+    """
+    _check_units(units, spec, None)
+    # One row per step with a count column per bin, then one part per bin (11, whatever the
+    # number of steps): plain SQL on every engine, and zero counts need no grid table.
+    per_step = []
+    for j in range(2, len(spec.steps) + 1):
+        seconds = units[f"step_{j}_seconds"]
+        counts = {}
+        for b, (_, low, high) in enumerate(TIME_BINS):
+            inside = seconds >= float(low)
+            if high is not None:
+                inside &= seconds < float(high)
+            counts[f"_h{b}"] = ibis.ifelse(inside, 1, 0).sum()
+        table = units.aggregate(**counts)
+        per_step.append(table.mutate(step=ibis.literal(j, "int64")).relocate("step"))
+    steps = ibis.union(*per_step, distinct=False) if len(per_step) > 1 else per_step[0]
+    parts = [
+        steps.select(
+            "step",
+            bin=ibis.literal(name, "string"),
+            from_seconds=ibis.literal(float(low), "float64"),
+            to_seconds=ibis.literal(None if high is None else float(high), "float64"),
+            count=steps[f"_h{b}"].fill_null(0).cast("int64"),  # SUM over no rows is NULL
+        )
+        for b, (name, low, high) in enumerate(TIME_BINS)
+    ]
+    return ibis.union(*parts, distinct=False).order_by(["step", "from_seconds"])

@@ -21,37 +21,42 @@ __all__ = ["starts_and_ends", "transitions"]
 _US_PER_SECOND = 1_000_000
 
 
-def transitions(events: ibis.Table, *, collapse: bool = False) -> ibis.Table:
+def transitions(
+    events: ibis.Table, *, collapse: bool = False, units_are_people: bool = False
+) -> ibis.Table:
     """One row per edge: ``source, target, count, units, people, share_out, median_seconds,
     p95_seconds``; most transitions first.
 
     ``count`` transitions ``source → target``; ``units`` and ``people`` that made at least one
     (people: distinct non-NULL ``person``); ``share_out`` = ``count`` over all transitions
     leaving ``source``. With ``collapse``, consecutive repeats are dropped first (durations
-    then run from the first event of one run to the first event of the next).
+    then run from the first event of one run to the first event of the next). Pass
+    ``units_are_people`` when each unit is one person (the unit of analysis is the person):
+    ``people`` is then ``units`` and the second distinct count is saved.
     """
     steps = events.filter(events.unit.notnull())
-    steps = steps.mutate(label=steps.label.fill_null(UNMAPPED), _one=ibis.literal(1, "int8"))
+    # Empty labels read as "(unmapped)" like NULL ones, so that an empty `target` can only
+    # mean "no next step" (ClickHouse's `lead` gives '' there; the others give NULL).
+    steps = steps.mutate(label=steps.label.nullif("").fill_null(UNMAPPED))
     if collapse:
         steps = collapse_repeats(steps)
     # One window pass: the next step's label and time, in journey order (the order of
-    # `journey_steps`). `lead` is read only where a next step exists (`_more` is 1): engines
-    # disagree on what it returns after the last row (NULL or the type's default, 0).
+    # `journey_steps`).
     order = ibis.window(group_by=steps.unit, order_by=[steps.ts, steps.seq, steps.label])
     pairs = steps.select(
         "unit",
-        "person",
+        *([] if units_are_people else ["person"]),
         source=steps.label,
         target=steps.label.lead().over(order),
         _us=steps.ts.lead().over(order).delta(steps.ts, unit="microsecond").cast("int64"),
-        _more=steps._one.lead().over(order),
     )
-    pairs = pairs.filter(pairs._more == 1)
+    pairs = pairs.filter(pairs.target != "")  # NULL (no next step) is not kept either
     edge = ["source", "target"]
+    units = pairs.unit.nunique().cast("int64")
     edges = pairs.group_by(edge).aggregate(
         count=pairs.unit.count().cast("int64"),
-        units=pairs.unit.nunique().cast("int64"),
-        people=pairs.person.nunique().cast("int64"),
+        units=units,
+        people=units if units_are_people else pairs.person.nunique().cast("int64"),
     )
     # Nearest-rank quantiles from the edge's distinct durations and their counts: the
     # durations of rank `before + 1 … through` all equal `_us`, so the q-quantile (rank

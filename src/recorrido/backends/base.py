@@ -1,7 +1,8 @@
 """The one interface every backend implements, and the helpers the backends share.
 
 A backend runs Ibis expressions written once (see :mod:`recorrido.analysis`): it loads Arrow
-tables under a name, executes expressions and shows the SQL it sends. Whatever the engine,
+tables under a name, opens the tables and Parquet files it can reach, executes expressions and
+shows the SQL it sends. Whatever the engine,
 results come back as Arrow tables typed by the expression's schema, with timestamps as naive
 UTC microseconds.
 """
@@ -16,9 +17,9 @@ import ibis
 import pyarrow as pa
 from ibis.formats.pyarrow import PyArrowData
 
-from recorrido.errors import UsageError
+from recorrido.errors import UsageError, did_you_mean
 
-__all__ = ["Backend", "conform", "require"]
+__all__ = ["Backend", "conform", "require", "unknown_table"]
 
 
 @runtime_checkable
@@ -30,6 +31,14 @@ class Backend(Protocol):
 
     def register(self, name: str, table: pa.Table) -> ibis.Table:
         """Load ``table`` as the table ``name`` (replacing it) and return an expression on it."""
+        ...
+
+    def table(self, name: str) -> ibis.Table:
+        """The existing table or view ``name``; an unknown name raises ``UsageError``."""
+        ...
+
+    def read_parquet(self, path: str, name: str) -> ibis.Table:
+        """A Parquet file, or a directory of them, read where the backend runs, as ``name``."""
         ...
 
     def to_arrow(self, expr: ibis.Table) -> pa.Table:
@@ -54,6 +63,14 @@ def require(module: str, *, package: str, extra: str) -> ModuleType:
             f"{package} is not installed: pip install 'recorrido[{extra}]'",
             code="backend_not_installed",
         ) from error
+
+
+def unknown_table(name: str, known: list[str], where: str) -> UsageError:
+    """The error for a table ``name`` that ``where`` does not have, naming the closest."""
+    return UsageError(
+        f"no table '{name}' in {where}{did_you_mean(name, known)}",
+        code="backend_unknown_table",
+    )
 
 
 def conform(table: pa.Table, schema: ibis.Schema) -> pa.Table:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import ibis
 import pyarrow as pa
 import sqlglot as sg
+from ibis.common.exceptions import TableNotFound
 
-from .base import conform
+from .base import conform, unknown_table
 
 __all__ = ["DuckDBBackend"]
 
@@ -48,6 +50,20 @@ class DuckDBBackend:
         finally:
             raw.unregister(view)
         return self.con.table(name)
+
+    def table(self, name: str) -> ibis.Table:
+        try:
+            return self.con.table(name)
+        except TableNotFound:
+            listed = self.con.con.execute("SELECT table_name FROM information_schema.tables")
+            known = [str(row[0]) for row in listed.fetchall()]
+            raise unknown_table(name, known, "the DuckDB database") from None
+
+    def read_parquet(self, path: str, name: str) -> ibis.Table:
+        """A view ``name`` over the file, or over every ``*.parquet`` under a directory."""
+        if Path(path).is_dir():
+            path = str(Path(path) / "**" / "*.parquet")
+        return self.con.read_parquet(path, table_name=name)
 
     def to_arrow(self, expr: ibis.Table) -> pa.Table:
         return conform(self.con.to_pyarrow(expr), expr.schema())

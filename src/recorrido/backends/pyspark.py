@@ -1,7 +1,8 @@
 """PySpark: the same expressions on a Spark session, a local one or a cluster's.
 
-Without a session, the active one is used, else a small local one is started on first use
-(``local[2]``, two shuffle partitions, no UI, bound to 127.0.0.1, errors-only logging,
+Without a session, the active one is used, else one from the environment: a Spark Connect
+session when ``SPARK_REMOTE`` is set (``sc://host:15002``), else a small local one started on
+first use (``local[2]``, two shuffle partitions, no UI, bound to 127.0.0.1, errors-only logging,
 interpreted queries and a fast-starting JVM: see :data:`LOCAL_SETTINGS`). The session time
 zone is set to UTC either way, so naive timestamps are never shifted.
 """
@@ -9,6 +10,7 @@ zone is set to UTC either way, so naive timestamps are never shifted.
 from __future__ import annotations
 
 import importlib
+import os
 import warnings
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from typing import Any
 import ibis
 import pyarrow as pa
 
-from .base import conform, require
+from .base import conform, require, unknown_table
 
 __all__ = ["LOCAL_SETTINGS", "PySparkBackend"]
 
@@ -71,8 +73,9 @@ class PySparkBackend:
             session = self._spark.SparkSession.getActiveSession()
             if session is None:
                 builder = self._spark.SparkSession.builder
-                for key, value in LOCAL_SETTINGS.items():
-                    builder = builder.config(key, value)
+                if not os.environ.get("SPARK_REMOTE"):
+                    for key, value in LOCAL_SETTINGS.items():
+                        builder = builder.config(key, value)
                 session, self._owned = builder.getOrCreate(), True
             self._session = session
         return self._session
@@ -90,6 +93,18 @@ class PySparkBackend:
         types = importlib.import_module("ibis.backends.pyspark.datatypes")
         schema = types.PySparkSchema.from_ibis(ibis.Schema.from_pyarrow(table.schema))
         self.session.createDataFrame(table, schema=schema).createOrReplaceTempView(name)
+        return self.con.table(name)
+
+    def table(self, name: str) -> ibis.Table:
+        """A table or view of the session's catalog (``db.name`` for another database)."""
+        if not self.session.catalog.tableExists(name):
+            known = [t.name for t in self.session.catalog.listTables()]
+            raise unknown_table(name, known, "the Spark session's catalog")
+        return self.con.table(name)
+
+    def read_parquet(self, path: str, name: str) -> ibis.Table:
+        """The temporary view ``name`` over ``path`` (a file, a directory, ``s3://…``)."""
+        self.session.read.parquet(path).createOrReplaceTempView(name)
         return self.con.table(name)
 
     def to_arrow(self, expr: ibis.Table) -> pa.Table:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +11,18 @@ import pyarrow.csv as pa_csv
 import typer
 from rich.table import Table
 
+from ..errors import UsageError
 from ..journey import Journey
 from ..results import Result
 from .app import app
-from .context import out, resolve_map, settings
+from .context import BACKEND, open_journey, out
 
 __all__: list[str] = []
 
 SOURCE = typer.Argument(
-    None, help="A store (.duckdb) or an events file read directly [default: the configured store]."
+    None,
+    help="A store (.duckdb) or an events file read directly [default: the configured store]; "
+    "with --backend, an events table or Parquet file there.",
 )
 MAP = typer.Option(None, "--map", "-m", help="Journey map (default: journey.yaml by the source).")
 LEVEL = typer.Option("event", "--level", help="Steps are: event, touchpoint or stage.")
@@ -28,10 +32,10 @@ JSON = typer.Option(False, "--json", help="Print JSON.")
 CSV = typer.Option(None, "--csv", help="Also write the table to this CSV file.")
 
 
-def _journey(source: Path | None, map_file: Path | None) -> Journey:
-    path = source or settings().store
-    journey_map = resolve_map(map_file, path)
-    return Journey(path, map=journey_map)
+def _journey(
+    source: Path | None, map_file: Path | None, backend: str | None = None
+) -> AbstractContextManager[Journey]:
+    return open_journey(source, map_file, backend)
 
 
 def _show(result: Result, as_json: bool, csv: Path | None, title: str) -> None:
@@ -53,9 +57,12 @@ def _show(result: Result, as_json: bool, csv: Path | None, title: str) -> None:
         out.print(f"wrote {csv}")
 
 
-_TEXT = {"name", "source", "target", "label", "breakdown", "kind"} | {
-    f"step_{i}" for i in range(1, 21)
-}
+_TEXT = (
+    {"name", "source", "target", "label", "breakdown", "kind"}
+    | {"step", "stage", "persona", "channel", "unit", "route", "steps"}
+    | {"outcome", "first_touch", "last_touch"}
+    | {f"step_{i}" for i in range(1, 21)}
+)
 
 
 def _cell(column: str, value: Any) -> str:
@@ -87,7 +94,15 @@ def funnel(
         None, "--hold", help="A property that must stay the same across steps (e.g. cart_id)."
     ),
     breakdown: str | None = typer.Option(
-        None, "--breakdown", help="channel, persona or properties.<key>."
+        None,
+        "--breakdown",
+        help="channel, first_touch, last_touch, persona or properties.<key>.",
+    ),
+    trend: str | None = typer.Option(
+        None, "--trend", help="day or week: conversion per period of entry, latest vs previous."
+    ),
+    histogram: bool = typer.Option(
+        False, "--histogram", help="Also count the times to convert in fixed bins."
     ),
     dropped: int | None = typer.Option(
         None, "--dropped", help="List the units that dropped at this step (1-based) instead."
@@ -96,6 +111,7 @@ def funnel(
     unit: str = UNIT,
     session_gap: str = GAP,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
@@ -113,12 +129,63 @@ def funnel(
         "session_gap": session_gap,
     }
     step_list = [s.strip() for s in steps.split(",") if s.strip()]
-    with _journey(source, map_file) as journey:
+    if dropped is not None and (trend is not None or histogram):
+        raise UsageError(
+            "--dropped lists units; --trend and --histogram summarise the funnel: "
+            "ask for them in separate commands",
+            code="usage_dropped_extras",
+        )
+    with _journey(source, map_file, backend) as journey:
         if dropped is not None:
             result = journey.dropped(step_list, dropped, **options)
         else:
-            result = journey.funnel(step_list, **options)
+            result = journey.funnel(step_list, **options, trend=trend, histogram=histogram)
     _show(result, as_json, csv, f"dropped at step {dropped}" if dropped else "funnel")
+    if not as_json:
+        _show_funnel_extras(result)
+
+
+def _show_funnel_extras(result: Result) -> None:
+    """The trend, the comparison (saying whether the change is significant) and the
+    histogram of ``recorrido funnel``, as text."""
+    if "trend" in result.extra:
+        _print_rows("conversion by period of entry", result.extra["trend"])
+        out.print(_comparison_text(result.extra["comparison"]), markup=False)
+    if "histogram" in result.extra:
+        _print_rows("time to convert", result.extra["histogram"])
+
+
+def _print_rows(title: str, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=title, title_justify="left", show_edge=False)
+    columns = list(rows[0]) if rows else []
+    for column in columns:
+        table.add_column(column, justify="left" if column in {"period", "bin"} else "right")
+    for row in rows:
+        table.add_row(*[_cell(column, row.get(column)) for column in columns])
+    out.print(table)
+
+
+def _comparison_text(comparison: dict[str, Any] | None) -> str:
+    if comparison is None:
+        return "no unit entered the funnel: nothing to compare"
+    latest, previous = comparison["latest"], comparison["previous"]
+    partial = " (partial: the data end before this period ends)" if comparison["partial"] else ""
+    head = (
+        f"period {latest['period']}{partial} against {previous['period']}: "
+        f"conversion {_cell('conversion', latest['conversion']) or 'n/a'} "
+        f"({latest['converted']:,} of {latest['entered']:,}) against "
+        f"{_cell('conversion', previous['conversion']) or 'n/a'} "
+        f"({previous['converted']:,} of {previous['entered']:,})"
+    )
+    if comparison["difference_pp"] is None:
+        return f"{head}; a period without units: no difference to test"
+    interval = comparison["ci95_pp"]
+    shown = f", 95% CI {interval[0]:+.1f} to {interval[1]:+.1f} pp" if interval is not None else ""
+    change = f"{head}; difference {comparison['difference_pp']:+.1f} pp{shown}"
+    if comparison["p_value"] is None:
+        return f"{change}; no test possible (no conversions, or only conversions, in both)"
+    verdict = "significant" if comparison["significant"] else "not significant"
+    return f"{change}, p = {comparison['p_value']:.3g}: the change is {verdict} at the 5% level"
 
 
 @app.command()
@@ -129,11 +196,12 @@ def transitions(
     unit: str = UNIT,
     session_gap: str = GAP,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
     """The directly-follows graph: transitions between steps, people, shares and times."""
-    with _journey(source, map_file) as journey:
+    with _journey(source, map_file, backend) as journey:
         result = journey.transitions(
             collapse=collapse, level=level, unit=unit, session_gap=session_gap
         )
@@ -154,16 +222,23 @@ def paths(
     min_share: float | None = typer.Option(
         None, "--min-share", help="Group steps rarer than this share as 'other'."
     ),
-    top: int = typer.Option(20, "--top", help="How many paths."),
+    top: int = typer.Option(20, "--top", help="How many paths (per outcome with --funnel)."),
+    funnel: str | None = typer.Option(
+        None, "--funnel", help="Comma-separated funnel steps: paths of converted vs dropped."
+    ),
+    dropped_at: int | None = typer.Option(
+        None, "--dropped-at", help="With --funnel: where units that dropped at this step went."
+    ),
     level: str = LEVEL,
     unit: str = UNIT,
     session_gap: str = GAP,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
     """The customer journey: the most frequent paths people really take."""
-    with _journey(source, map_file) as journey:
+    with _journey(source, map_file, backend) as journey:
         result = journey.paths(
             length=length,
             start=start,
@@ -173,6 +248,8 @@ def paths(
             collapse=not keep_repeats,
             min_share=min_share,
             top=top,
+            funnel=funnel,
+            dropped_at=dropped_at,
             level=level,
             unit=unit,
             session_gap=session_gap,
@@ -190,11 +267,12 @@ def retention(
     mode: str = typer.Option("first_time", "--mode", help="first_time or recurring."),
     level: str = LEVEL,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
     """Retention by cohort: who comes back, period after period."""
-    with _journey(source, map_file) as journey:
+    with _journey(source, map_file, backend) as journey:
         result = journey.retention(
             period=period,
             periods=periods,
@@ -209,15 +287,19 @@ def retention(
 @app.command()
 def conformance(
     source: Path | None = SOURCE,
+    by: str | None = typer.Option(
+        None, "--by", help="Deviations per stage, persona, channel (first touch) or unit."
+    ),
     unit: str = UNIT,
     session_gap: str = GAP,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
     """The designed buyer journey against reality: fitness, skips, backward moves, loops."""
-    with _journey(source, map_file) as journey:
-        result = journey.conformance(unit=unit, session_gap=session_gap)
+    with _journey(source, map_file, backend) as journey:
+        result = journey.conformance(by=by, unit=unit, session_gap=session_gap)
     if not as_json:
         summary = result.extra["summary"]
         units = summary["units"] or 0
@@ -229,7 +311,40 @@ def conformance(
         )
         for step in result.extra["steps"]:
             out.print(f"  reached {step['label']}: {step['units']:,}")
-    _show(result, as_json, csv, "moves between designed steps")
+        deviations = result.extra["deviations"]
+        out.print(
+            "deviations: "
+            + "; ".join(
+                f"{kind.replace('_', ' ')} {d['deviations']:,} ({d['units']:,} units)"
+                for kind, d in deviations.items()
+            ),
+            markup=False,
+        )
+    _show(result, as_json, csv, f"conformance by {by}" if by else "moves between designed steps")
+
+
+@app.command()
+def routes(
+    source: Path | None = SOURCE,
+    route: str = typer.Option("", "--route", help="Comma-separated route ids [default: all]."),
+    unit: str = UNIT,
+    session_gap: str = GAP,
+    map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
+    as_json: bool = JSON,
+    csv: Path | None = CSV,
+) -> None:
+    """The map's routes (informative, direct purchase, support…): who took each, who converted."""
+    chosen = [r.strip() for r in route.split(",") if r.strip()]
+    with _journey(source, map_file, backend) as journey:
+        result = journey.routes(chosen, unit=unit, session_gap=session_gap)
+    if not as_json:
+        target = result.extra["conversion"]
+        out.print(
+            f"units with a touchpoint: {result.extra['units']:,}"
+            + (f"; conversion: {target}" if target else "")
+        )
+    _show(result, as_json, csv, "routes")
 
 
 @app.command()
@@ -242,11 +357,12 @@ def variants(
     unit: str = UNIT,
     session_gap: str = GAP,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
     """Distinct whole journeys (variants), most frequent first."""
-    with _journey(source, map_file) as journey:
+    with _journey(source, map_file, backend) as journey:
         result = journey.variants(
             max_length=max_length,
             collapse=not keep_repeats,
@@ -265,11 +381,12 @@ def loyalty(
     period: str = typer.Option("week", "--period", help="day or week (fixed lengths)."),
     level: str = LEVEL,
     map_file: Path | None = MAP,
+    backend: str | None = BACKEND,
     as_json: bool = JSON,
     csv: Path | None = CSV,
 ) -> None:
     """Repeat purchases, time between purchases, and new/returning/resurrecting/dormant units."""
-    with _journey(source, map_file) as journey:
+    with _journey(source, map_file, backend) as journey:
         result = journey.loyalty(purchase, period=period, level=level)
     if not as_json:
         repeat = result.extra["repeat_purchases"]

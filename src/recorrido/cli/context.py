@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..backends import connect
+from ..errors import UsageError
+from ..journey import Journey
 from ..map.loader import load_map
 from ..map.models import JourneyMap
 from ..settings import Settings, load_settings
+from ..source import open_events
 from ..store import Store
 
 __all__ = [
+    "BACKEND",
+    "open_journey",
     "open_store",
     "out",
     "progress_bar",
@@ -25,6 +33,13 @@ __all__ = [
 ]
 
 out = Console(highlight=False, soft_wrap=True)
+
+BACKEND = typer.Option(
+    None,
+    "--backend",
+    help="Where to run: duckdb:///file.duckdb, pyspark or clickhouse[://user:pw@host:port/db]; "
+    "SOURCE is then a table there or a Parquet file or directory [default: SOURCE on DuckDB].",
+)
 
 
 def settings() -> Settings:
@@ -92,3 +107,36 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, float], None] 
             bar.update(tasks[step], completed=percent)  # type: ignore[arg-type]
 
         yield update
+
+
+@contextmanager
+def open_journey(
+    source: Path | None, map_file: Path | None, backend: str | None = None
+) -> Iterator[Journey]:
+    """The journey of SOURCE: a store or events file, or with ``--backend`` a table or Parquet
+    files on that backend (see :func:`recorrido.source.open_events`); closed on exit."""
+    if backend is None:
+        path = source or settings().store
+        with Journey(path, map=resolve_map(map_file, path)) as journey:
+            yield journey
+        return
+    if source is None:
+        raise UsageError(
+            "--backend needs SOURCE: an events table there or a Parquet file or directory",
+            code="usage_needs_source",
+        )
+    engine = connect(backend)
+    try:
+        events, identities = open_events(engine, _location(source))
+        journey_map = resolve_map(map_file, source)
+        with Journey.from_table(
+            events, journey_map, backend=engine, identities=identities
+        ) as journey:
+            yield journey
+    finally:
+        engine.close()
+
+
+def _location(source: Path) -> str:
+    """SOURCE as typed: a path collapses ``s3://bucket`` to ``s3:/bucket``; restore it."""
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]+):/(?=[^/])", r"\1://", str(source))

@@ -28,6 +28,8 @@ __all__ = [
     "Opportunity",
     "OpportunityStatus",
     "Persona",
+    "Route",
+    "RouteKind",
     "Scenario",
     "Stage",
     "Touchpoint",
@@ -197,6 +199,27 @@ class BuyerJourney(_Model):
     )
 
 
+class RouteKind(StrEnum):
+    informative = "informative"
+    direct_purchase = "direct_purchase"
+    support = "support"
+    other = "other"
+
+
+class Route(_Model):
+    """A designed route besides the buyer journey (informative, direct purchase, support…):
+    stages or touchpoints in the order people are expected to take them."""
+
+    id: Id
+    name: Text
+    kind: RouteKind = RouteKind.other
+    description: str | None = None
+    steps: list[Id] = Field(
+        description="Stage ids or touchpoint ids (not mixed), in order; at least 2.",
+        json_schema_extra={"minItems": 2},
+    )
+
+
 class KpiMetric(StrEnum):
     conversion = "conversion"
     drop_off = "drop_off"
@@ -258,6 +281,7 @@ class JourneyMap(_Model):
     touchpoints: list[Touchpoint] = []
     scenarios: dict[Id, Scenario] = {}
     buyer_journey: BuyerJourney
+    routes: list[Route] = []
     kpis: list[Kpi] = []
     opportunities: list[Opportunity] = []
 
@@ -273,5 +297,17 @@ class JourneyMap(_Model):
 
     def journey_level(self) -> Literal["stage", "touchpoint"]:
         """Whether the buyer journey's steps are stages or touchpoints."""
+        return self.steps_level(self.buyer_journey.steps)
+
+    def unforeseen_touchpoints(self) -> list[str]:
+        """Touchpoints the design does not foresee: neither a step of the buyer journey or
+        of a route, nor in a stage that is such a step."""
+        foreseen = set(self.buyer_journey.steps) | {s for r in self.routes for s in r.steps}
+        return [
+            tp.id for tp in self.touchpoints if tp.id not in foreseen and tp.stage not in foreseen
+        ]
+
+    def steps_level(self, steps: list[str]) -> Literal["stage", "touchpoint"]:
+        """Whether ``steps`` (of the buyer journey or a route) are stages or touchpoints."""
         stages = set(self.stage_ids())
-        return "stage" if all(step in stages for step in self.buyer_journey.steps) else "touchpoint"
+        return "stage" if all(step in stages for step in steps) else "touchpoint"

@@ -26,6 +26,7 @@ import ibis
 import ibis.expr.types as ir
 
 from recorrido.errors import RuleError
+from recorrido.map.json_text import json_text
 from recorrido.map.rules import (
     JSON_FIELD,
     And,
@@ -94,13 +95,8 @@ class _Compiler:
     def json_text(self, field: Field) -> ir.StringValue:
         head, _, path = field.name.partition(".")
         value = self.column(Field(head, field.position))
-        if not value.type().is_json():
-            value = value.try_cast("json")
-        for key in path.split("."):
-            value = value[key]
-        raw = value.cast("string")  # JSON text: '"a"', '1.5', 'true', 'null', '{…}', '[…]'
-        compound = raw.startswith("{") | raw.startswith("[") | (raw == "null")
-        return ibis.coalesce(value.str, ibis.ifelse(compound, None, raw))
+        text = value if value.type().is_string() else value.cast("string")
+        return json_text(text, tuple(path.split(".")))
 
     def operand(self, field: Field, kind: str, value_kind: str) -> ir.Value:
         """The field's value as compared with literals of ``value_kind``."""

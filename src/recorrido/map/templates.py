@@ -121,6 +121,16 @@ _TOUCHPOINTS: list[tuple[str, str, str, str, str, dict[str, str]]] = [
      {"seven-stages": "advocacy"}),
 ]  # fmt: skip
 
+# route id → (kind, English name, Spanish name, steps): kept when every step is in the template
+_ROUTES: list[tuple[str, str, str, str, list[str]]] = [
+    ("informative", "informative", "Informative route", "Ruta informativa",
+     ["blog_visit", "product_view"]),
+    ("ad_to_purchase", "direct_purchase", "From an ad straight to the purchase",
+     "Del anuncio a la compra directa", ["ad_click", "order_placed"]),
+    ("support", "support", "Customer service after the purchase",
+     "Atención al cliente tras la compra", ["order_placed", "support_contact"]),
+]  # fmt: skip
+
 _CHANNELS: dict[str, tuple[str, str, str, str, bool]] = {
     # id: (English name, Spanish name, type, kind, online)
     "social_ads": ("Social ads", "Anuncios en redes", "ad", "paid", True),
@@ -206,6 +216,16 @@ def template_map(name: str, lang: Lang = "es", business: str | None = None) -> d
             }
         },
         "buyer_journey": {"steps": funnel, "conversion": "order_placed"},
+        "routes": [
+            {
+                "id": route_id,
+                "name": es_name if spanish else en_name,
+                "kind": kind,
+                "steps": steps,
+            }
+            for route_id, kind, en_name, es_name, steps in _ROUTES
+            if set(steps) <= {tp[0] for tp in touchpoints}
+        ],
         "kpis": [{"id": "conversion_rate", "metric": "conversion", "target": 0.05}],
         "opportunities": [],
     }

@@ -45,6 +45,7 @@ def _duplicate_ids(journey: JourneyMap) -> Iterator[Problem]:
         "personas": journey.personas,
         "channels": journey.channels,
         "touchpoints": journey.touchpoints,
+        "routes": journey.routes,
         "kpis": journey.kpis,
         "opportunities": journey.opportunities,
     }
@@ -142,14 +143,14 @@ def _scenarios(journey: JourneyMap) -> Iterator[Problem]:
         yield from _reference(("scenarios", stage), stage, stages, "stage")
 
 
-def _buyer_journey(journey: JourneyMap) -> Iterator[Problem]:
+def _steps(journey: JourneyMap, path: Path, steps: Sequence[str]) -> Iterator[Problem]:
+    """Steps of the buyer journey or a route: known stage or touchpoint ids, not mixed."""
     stages = journey.stage_ids()
     touchpoints = [tp.id for tp in journey.touchpoints]
-    steps = journey.buyer_journey.steps
     for index, step in enumerate(steps):
         if step not in stages and step not in touchpoints:
             yield Problem(
-                ("buyer_journey", "steps", index),
+                (*path, index),
                 f"unknown step '{step}': steps are stage or touchpoint ids"
                 f"{did_you_mean(step, stages + touchpoints)}",
                 "map_unknown_step",
@@ -158,10 +159,16 @@ def _buyer_journey(journey: JourneyMap) -> Iterator[Problem]:
     kinds = {s in stages for s in known}
     if len(kinds) > 1:
         yield Problem(
-            ("buyer_journey", "steps"),
+            path,
             "steps mix stages and touchpoints; use only stage ids or only touchpoint ids",
             "map_mixed_steps",
         )
+
+
+def _buyer_journey(journey: JourneyMap) -> Iterator[Problem]:
+    touchpoints = [tp.id for tp in journey.touchpoints]
+    steps = journey.buyer_journey.steps
+    yield from _steps(journey, ("buyer_journey", "steps"), steps)
     for step, count in Counter(steps).items():
         if count > 1:
             yield Problem(
@@ -171,6 +178,18 @@ def _buyer_journey(journey: JourneyMap) -> Iterator[Problem]:
             )
     conversion = journey.buyer_journey.conversion
     yield from _reference(("buyer_journey", "conversion"), conversion, touchpoints, "touchpoint")
+
+
+def _routes(journey: JourneyMap) -> Iterator[Problem]:
+    for index, route in enumerate(journey.routes):
+        if len(route.steps) < 2:
+            yield Problem(
+                ("routes", index, "steps"),
+                f"a route needs at least 2 steps, in order (got {len(route.steps)}); a single "
+                "step is a touchpoint or stage count, see `recorrido info`",
+                "map_route_too_short",
+            )
+        yield from _steps(journey, ("routes", index, "steps"), route.steps)
 
 
 def _anchored(
@@ -207,6 +226,7 @@ RULES: tuple[Callable[[JourneyMap], Iterator[Problem]], ...] = (
     _overlaps,
     _scenarios,
     _buyer_journey,
+    _routes,
     _kpis_and_opportunities,
 )
 """Every cross-reference rule, in the order their problems are reported."""

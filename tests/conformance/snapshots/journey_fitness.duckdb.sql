@@ -42,7 +42,7 @@ FROM (
           "t4"."position",
           ROW_NUMBER() OVER (
             PARTITION BY "t4"."unit"
-            ORDER BY "t4"."ts" ASC, "t4"."seq" ASC
+            ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
           ) - 1 AS "_index"
         FROM (
@@ -66,7 +66,7 @@ FROM (
                 "t1"."position",
                 LAG("t1"."label") OVER (
                   PARTITION BY "t1"."unit"
-                  ORDER BY "t1"."ts" ASC, "t1"."seq" ASC
+                  ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                 ) AS "_previous"
               FROM (

@@ -42,7 +42,7 @@ FROM (
           `t4`.`position`,
           ROW_NUMBER() OVER (
             PARTITION BY `t4`.`unit`
-            ORDER BY `t4`.`ts` ASC NULLS LAST, `t4`.`seq` ASC NULLS LAST
+            ORDER BY `t4`.`ts` ASC NULLS LAST, `t4`.`seq` ASC NULLS LAST, `t4`.`label` ASC NULLS LAST
           ) - 1 AS `_index`
         FROM (
           SELECT
@@ -73,7 +73,7 @@ FROM (
                 `t1`.`position`,
                 LAG(`t1`.`label`) OVER (
                   PARTITION BY `t1`.`unit`
-                  ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST
+                  ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
                 ) AS `_previous`
               FROM (
                 SELECT
