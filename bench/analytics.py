@@ -2,13 +2,15 @@
 
 For each size it writes a journey-events Parquet file (users with ~50 events each, 20
 distinct events, realistic order: most users progress through a product flow with loops and
-drop-offs), then times, in separate fresh processes that report their own peak memory:
+drop-offs) and a DuckDB database with the same events as a table, then times, from each, in
+separate fresh processes that report their own peak memory:
 
-- ``recorrido``: the engine's Ibis expressions on DuckDB, reading the Parquet file;
+- ``recorrido``: the engine's Ibis expressions on DuckDB, reading the file or the table;
 - ``floor``: minimal hand-written DuckDB SQL of the same three operations.
 
 Prints a table with the ratio and writes it to ``docs/benchmarks.md``. Usage:
-``python bench/analytics.py [--sizes 1000000,10000000,30000000]``.
+``python bench/analytics.py [--sizes 1000000,10000000,30000000]``; ``BENCH_MEMORY=2.5GB``
+sets DuckDB's memory limit (default 4GB) for both.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def make_events(path: Path, rows: int) -> None:
 FLOOR_SQL = {
     "funnel": """
         WITH p AS (SELECT unit, label, row_number() OVER (PARTITION BY unit ORDER BY ts, seq) AS pos
-                   FROM read_parquet('{path}') WHERE label IN ({funnel_list})),
+                   FROM {source} WHERE label IN ({funnel_list})),
         {steps}
         SELECT {counts}
     """,
@@ -77,7 +79,7 @@ FLOOR_SQL = {
         SELECT source, target, count(*) AS n, count(DISTINCT unit) AS units FROM (
           SELECT unit, label AS source,
                  lead(label) OVER (PARTITION BY unit ORDER BY ts, seq) AS target
-          FROM read_parquet('{path}')) WHERE target IS NOT NULL GROUP BY ALL
+          FROM {source}) WHERE target IS NOT NULL GROUP BY ALL
     """,
     "paths": """
         SELECT s1, s2, s3, count(*) AS n FROM (
@@ -86,13 +88,14 @@ FLOOR_SQL = {
                  max(CASE WHEN pos = 3 THEN label END) AS s3
           FROM (SELECT unit, label,
                        row_number() OVER (PARTITION BY unit ORDER BY ts, seq) AS pos
-                FROM read_parquet('{path}')) WHERE pos <= 3 GROUP BY unit)
+                FROM {source}) WHERE pos <= 3 GROUP BY unit)
         GROUP BY ALL ORDER BY n DESC LIMIT 20
     """,
 }
 
 
-def floor_sql(name: str, path: Path) -> str:
+def floor_sql(name: str, source: str) -> str:
+    """The hand-written SQL of ``name`` reading ``source`` (a table name or a table function)."""
     steps = []
     for index, label in enumerate(FUNNEL, start=1):
         if index == 1:
@@ -106,30 +109,45 @@ def floor_sql(name: str, path: Path) -> str:
     counts = ", ".join(f"(SELECT count(*) FROM s{i})" for i in range(1, len(FUNNEL) + 1))
     funnel_list = ", ".join(f"'{label}'" for label in FUNNEL)
     return FLOOR_SQL[name].format(
-        path=path, steps=",\n".join(steps), counts=counts, funnel_list=funnel_list
+        source=source, steps=",\n".join(steps), counts=counts, funnel_list=funnel_list
     )
 
 
 CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, time
 import duckdb, ibis
-engine, name, path = sys.argv[1:4]
-con = duckdb.connect(config={"memory_limit": "4GB"})
-sys.path.insert(0, sys.argv[4])
+engine, name, path, kind = sys.argv[1:5]
+config = {"memory_limit": os.environ.get("BENCH_MEMORY", "4GB")}
+sys.path.insert(0, sys.argv[5])
 from analytics import floor_sql, recorrido_expr
 from recorrido.analysis.frame import JOURNEY_EVENTS
 import recorrido.analysis
+if kind == "store":
+    con = duckdb.connect(path, read_only=True, config=config)
+    source = "journey_events"
+else:
+    con = duckdb.connect(config=config)
+    source = f"read_parquet('{path}')"
 start = time.perf_counter()
 if engine == "floor":
-    rows = len(con.sql(floor_sql(name, path)).fetchall())
+    rows = len(con.sql(floor_sql(name, source)).fetchall())
 else:
     backend = ibis.duckdb.from_connection(con)
-    events = backend.read_parquet(path).cast(JOURNEY_EVENTS)
+    table = backend.table(source) if kind == "store" else backend.read_parquet(path)
+    events = table.cast(JOURNEY_EVENTS)
     rows = backend.to_pyarrow(recorrido_expr(name, events)).num_rows
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "peak_mib": peak, "rows": rows}))
 """
+
+
+def make_store(path: Path, parquet: Path) -> None:
+    """A DuckDB database holding the same events as a table (``journey_events``)."""
+    if path.exists():
+        return
+    with duckdb.connect(path) as con:
+        con.execute(f"CREATE TABLE journey_events AS SELECT * FROM read_parquet('{parquet}')")
 
 
 def recorrido_expr(name: str, events: object) -> object:
@@ -147,9 +165,9 @@ def recorrido_expr(name: str, events: object) -> object:
     return top_paths(events, length=3, collapse=False)
 
 
-def measure(engine: str, name: str, path: Path) -> dict[str, float]:
+def measure(engine: str, name: str, path: Path, kind: str) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, engine, name, str(path), str(Path(__file__).parent)],
+        [sys.executable, "-c", CHILD, engine, name, str(path), kind, str(Path(__file__).parent)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:
@@ -164,32 +182,38 @@ def main() -> None:
     args = parser.parse_args()
     results = []
     for rows in [int(s) for s in args.sizes.split(",")]:
-        path = DATA / f"journeys-{rows}.parquet"
-        make_events(path, rows)
-        for name in ("funnel", "transitions", "paths"):
-            floor = measure("floor", name, path)
-            ours = measure("recorrido", name, path)
-            ratio = ours["seconds"] / floor["seconds"]
-            results.append((rows, name, ours, floor, ratio))
-            print(f"{rows:>11,} {name:12} recorrido {ours['seconds']:7.1f} s "
-                  f"{ours['peak_mib']:6.0f} MiB | floor {floor['seconds']:7.1f} s "
-                  f"{floor['peak_mib']:6.0f} MiB | ratio {ratio:4.2f}")  # fmt: skip
+        parquet = DATA / f"journeys-{rows}.parquet"
+        make_events(parquet, rows)
+        store = DATA / f"journeys-{rows}.duckdb"
+        make_store(store, parquet)
+        for kind, path in (("parquet", parquet), ("store", store)):
+            for name in ("funnel", "transitions", "paths"):
+                floor = measure("floor", name, path, kind)
+                ours = measure("recorrido", name, path, kind)
+                ratio = ours["seconds"] / floor["seconds"]
+                results.append((rows, kind, name, ours, floor, ratio))
+                print(f"{rows:>11,} {kind:8} {name:12} recorrido {ours['seconds']:7.1f} s "
+                      f"{ours['peak_mib']:6.0f} MiB | floor {floor['seconds']:7.1f} s "
+                      f"{floor['peak_mib']:6.0f} MiB | ratio {ratio:4.2f}", flush=True)  # fmt: skip
     write_doc(results)
 
 
-def write_doc(results: list[tuple[int, str, dict[str, float], dict[str, float], float]]) -> None:
+def write_doc(
+    results: list[tuple[int, str, str, dict[str, float], dict[str, float], float]],
+) -> None:
     lines = [
         BEGIN,
         "",
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, DuckDB {duckdb.__version__}; "
-        f"measured {time.strftime('%Y-%m-%d')} with `bench/analytics.py`, from Parquet.",
+        f"measured {time.strftime('%Y-%m-%d')} with `bench/analytics.py`.",
         "",
-        "| events | operation | Recorrido | peak | hand-written SQL | peak | ratio |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| events | from | operation | Recorrido | peak | hand-written SQL | peak | ratio |",
+        "|---:|---|---|---:|---:|---:|---:|---:|",
     ]
-    for rows, name, ours, floor, ratio in results:
+    for rows, kind, name, ours, floor, ratio in results:
         lines.append(
-            f"| {rows:,} | {name} | {ours['seconds']:.1f} s | {ours['peak_mib']:,.0f} MiB | "
+            f"| {rows:,} | {kind} | {name} | {ours['seconds']:.1f} s | "
+            f"{ours['peak_mib']:,.0f} MiB | "
             f"{floor['seconds']:.1f} s | {floor['peak_mib']:,.0f} MiB | {ratio:.2f}× |"
         )
     lines += ["", END]
@@ -206,11 +230,13 @@ def write_doc(results: list[tuple[int, str, dict[str, float], dict[str, float], 
 
 ANALYTICS_INTRO = """\
 `bench/analytics.py` writes journey-events Parquet files (units of 50 events over 20 labels,
-mostly walking a product flow with detours) and times three operations — a 7-step ordered
-funnel, the transition graph with counts and distinct units, the top 3-step paths — with
-Recorrido's Ibis expressions on DuckDB and with minimal hand-written DuckDB SQL (the floor),
-each in a fresh process reporting its own peak resident memory. Target at 30M events:
-Recorrido ≤ 1.5× the floor and ≤ 3 GiB.
+mostly walking a product flow with detours) and a DuckDB database holding the same events as
+a table, and times three operations — a 7-step ordered funnel with time to convert, the
+transition graph with counts, distinct units and duration quantiles, the top 3-step paths —
+with Recorrido's Ibis expressions on DuckDB and with minimal hand-written DuckDB SQL (the
+floor), from Parquet and from the database, each in a fresh process reporting its own peak
+resident memory, with DuckDB's memory limit at 4GB (Recorrido's default). Target at 30M
+events: Recorrido ≤ 1.5× the floor and ≤ 3 GiB.
 """
 
 

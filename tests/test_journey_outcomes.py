@@ -118,3 +118,28 @@ def test_the_documented_example(tmp_path: Path) -> None:
         ("dropped", ("view",), 1),
     }
     assert _paths(dropped) == {("dropped at purchase", (), 2)}
+
+
+def test_flows_of_the_listed_paths(events: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Journey(events) as journey:
+        dropped = journey.paths(funnel=FUNNEL, dropped_at=3, length=2, collapse=False, flows=True)
+        everyone = journey.paths(length=2, collapse=False, flows=True).to_dict()
+    assert dropped.to_dict()["flows"] == [
+        {"position": 1, "source": "faq", "target": "home", "count": 1}
+    ]
+    first_links = {(f["source"], f["target"]): f["count"] for f in everyone["flows"]}
+    # bea, luis, eva: view → cart; ana: home → view; teo: view → faq; sol: home → faq
+    assert first_links == {
+        ("view", "cart"): 3,
+        ("home", "view"): 1,
+        ("view", "faq"): 1,
+        ("home", "faq"): 1,
+    }
+    assert "flows" not in journey_without_flows(events)
+    code = run(["paths", str(events), "--flows", "--length", "2"])
+    assert code == 0 and "flows (Sankey links)" in capsys.readouterr().out
+
+
+def journey_without_flows(events: Path) -> dict[str, object]:
+    with Journey(events) as journey:
+        return journey.paths(length=2).to_dict()

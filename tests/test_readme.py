@@ -19,7 +19,8 @@ def tour_commands() -> list[list[str]]:
     block = re.search(r"```sh\n(.*?)```", section, re.S)
     assert block is not None
     commands = []
-    for line in block.group(1).splitlines():
+    lines = block.group(1).replace("\\\n", " ").splitlines()  # join continued lines
+    for line in lines:
         words = shlex.split(line, comments=True)
         if words and words[0] == "recorrido":
             commands.append(words[1:])

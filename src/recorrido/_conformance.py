@@ -8,7 +8,6 @@ queries and shapes the :class:`~recorrido.results.Result`.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -57,16 +56,8 @@ def _touchpoint_events(journey: Journey, scope: Scope) -> Iterator[Any]:
     table of the store, since several queries read them; as an expression when there is
     no store. The table is dropped on exit."""
     events = journey.events(scope.model_copy(update={"level": "touchpoint"}))
-    if journey.store is None:
-        yield events
-        return
-    name = f"_recorrido_touchpoint_events_{uuid.uuid4().hex}"
-    connection = journey.store.connection
-    connection.register(name, journey._run(events))
-    try:
-        yield journey.store.ibis.table(name)
-    finally:
-        connection.unregister(name)
+    with journey._once(events) as table:
+        yield table
 
 
 def _at_level(events: Any, journey_map: JourneyMap, level: str) -> Any:

@@ -29,7 +29,7 @@ from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units
 from .analysis.funnel_summary import funnel_histogram
 from .analysis.funnel_trend import compare_periods, funnel_trend, trend_period_us
 from .analysis.lifecycle import lifecycle
-from .analysis.paths import top_paths
+from .analysis.paths import path_flows, top_paths
 from .analysis.personas import UNASSIGNED, assign_personas
 from .analysis.prepare import prepare_events
 from .analysis.repeat import repeat_purchases
@@ -240,19 +240,29 @@ class Journey(Closing):
 
     @contextmanager
     def _units_once(self, units: Any, several: bool) -> Iterator[Any]:
-        """``units``, computed once into a temporary table of the store when several
-        outputs read them (the store is DuckDB); as they are otherwise (each output's query
-        computes them again). The table is dropped on exit."""
-        if not several or self.store is None:
+        """``units``, computed once when several outputs read them (see :meth:`_once`)."""
+        if not several:
             yield units
             return
-        name = f"_recorrido_funnel_units_{uuid.uuid4().hex}"
+        with self._once(units) as table:
+            yield table
+
+    @contextmanager
+    def _once(self, expr: Any) -> Iterator[Any]:
+        """``expr`` computed once into a temporary table of the store (DuckDB, which spills
+        to disk beyond its memory limit) when several queries read it; as it is when there
+        is no store (each query computes it again). The table is dropped on exit."""
+        if self.store is None:
+            yield expr
+            return
+        name = f"_recorrido_once_{uuid.uuid4().hex}"
         connection = self.store.connection
-        connection.register(name, self._run(units))
+        sql = self.store.ibis.compile(expr)
+        connection.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
         try:
             yield self.store.ibis.table(name)
         finally:
-            connection.unregister(name)
+            connection.execute(f'DROP TABLE IF EXISTS temp."{name}"')
 
     def _funnel_outputs(
         self,
@@ -333,17 +343,16 @@ class Journey(Closing):
         if request.funnel is not None:
             events, after_last = self._funnel_outcomes(events, request)
             group = "outcome"
-        expr = top_paths(
-            events,
-            length=request.length,
-            start=request.start,
-            end=request.end,
-            before=request.before,
-            after_last=after_last,
-            collapse=request.collapse,
-            min_share=request.min_share,
-            group_by=group,
-        )
+        anchors: dict[str, Any] = {
+            "length": request.length,
+            "start": request.start,
+            "end": request.end,
+            "before": request.before,
+            "after_last": after_last,
+            "collapse": request.collapse,
+            "min_share": request.min_share,
+        }
+        expr = top_paths(events, group_by=group, **anchors)
         if group is None:
             expr = expr.limit(request.top)
         else:  # the top paths of each outcome, not the top paths overall
@@ -353,7 +362,12 @@ class Journey(Closing):
             )
             expr = expr.filter(rank < request.top).order_by([group, ibis.desc("count"), *steps])
         table = self._run(expr)
-        return Result("paths", table, request.model_dump(), shape=_paths_shape, warnings=warnings)
+        extra: dict[str, Any] = {}
+        if request.flows:
+            extra["flows"] = self._run(path_flows(events, **anchors)).to_pylist()
+        return Result(
+            "paths", table, request.model_dump(), extra, shape=_paths_shape, warnings=warnings
+        )
 
     def _funnel_outcomes(self, events: Any, request: PathsRequest) -> tuple[Any, str | None]:
         """The events of the units that entered ``request.funnel`` with their ``outcome``
@@ -475,7 +489,7 @@ def _paths_shape(result: Result) -> dict[str, Any]:
         if "outcome" in row:
             path["outcome"] = row["outcome"]
         paths.append(path)
-    return {"paths": paths}
+    return {"paths": paths, **result.extra}
 
 
 def _step_index(key: str) -> int:

@@ -208,6 +208,9 @@ class PathsRequest(Scope):
     collapse: bool = True
     min_share: float | None = Field(default=None, gt=0, lt=1)
     top: int = Field(default=20, ge=1)
+    flows: bool = Field(
+        default=False, description="Also the Sankey links between consecutive path steps."
+    )
     funnel: list[str] | None = Field(
         default=None,
         description="Split paths by this ordered funnel's outcome: converted or dropped.",

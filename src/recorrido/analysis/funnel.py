@@ -352,13 +352,6 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     order = [ev.ts, ev.seq, ev.label]
     numbering = ibis.window(group_by=ev.unit, order_by=order)
     running = ibis.window(group_by=ev.unit, order_by=order, rows=(None, 0))
-    ev = ev.mutate(
-        _f_pos=ibis.row_number().over(numbering),
-        **{
-            column: ibis.ifelse(ev._f_l == rank[label], 1, 0).sum().over(running)
-            for label, column in segment.items()
-        },
-    )
     segments = list(segment.values())
     # What the rows of `_per_unit` need (the order columns only for the breakdown's rank).
     attributes = [
@@ -367,9 +360,19 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
         *(["seq", "label", "_f_bd"] if "_f_bd" in ev.columns else []),
         "_f_entry",
     ]
+    # One select with the window, so that the table every step reads holds these columns
+    # only (engines materialise it once).
+    ev = ev.select(
+        *attributes,
+        "_f_k",
+        _f_pos=ibis.row_number().over(numbering),
+        **{
+            column: ibis.ifelse(ev._f_l == rank[label], 1, 0).sum().over(running)
+            for label, column in segment.items()
+        },
+    )
     if segments:  # exclusion events are needed for the segments only
         ev = ev.filter(ev._f_k.notnull())
-    ev = ev.select(*attributes, *segments, "_f_pos", "_f_k")
 
     def relevant(subset: Iterable[int], step: int) -> frozenset[int]:
         return frozenset(n for n in subset if exclusions[n].after < step)
@@ -417,7 +420,12 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
                     {segment[exclusions[n].label] for n in subset if step <= exclusions[n].before}
                 )
                 before = chains[step - 1, relevant(subset, step - 1)]
-                before = before.select(*keys, *covering, _f_p=before._f_pos, _f_w=before._f_v)
+                # Each start matters once, from its earliest position: max(w : p < pos)
+                # = max(w : min p of w < pos), over far fewer rows (many step events share
+                # their latest start).
+                before = before.group_by([*keys, *covering, before._f_v.name("_f_w")]).aggregate(
+                    _f_p=before._f_pos.min()
+                )
                 linked = at_step.join(before, [*keys, *covering])
                 linked = linked.filter(linked._f_p < linked._f_pos)
                 # One row per event; its other columns are the same on all its rows.
@@ -426,9 +434,16 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
                     "_f_pos",
                     *(c for c in attributes if c in ("seq", "label", "_f_bd")),
                 ]
-                ends[step, subset] = linked.group_by(group).aggregate(
+                end = linked.group_by(group).aggregate(
                     _f_v=linked._f_w.max(),
                     **{c: linked[c].max() for c in [*attributes, *segments] if c not in group},
+                )
+                # Of the events that end chains with the same latest start (in the same
+                # segments), the first dominates the others: as early, as short, and the
+                # start the next step reads from it is the same. Keep it only.
+                same = [*keys, *segments, "_f_v"]
+                ends[step, subset] = end.group_by(same).aggregate(
+                    **{c: end[c].min() for c in end.columns if c not in same}
                 )
         for subset in need_c[step]:
             parts = []

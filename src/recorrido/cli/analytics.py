@@ -159,7 +159,8 @@ def _print_rows(title: str, rows: list[dict[str, Any]]) -> None:
     table = Table(title=title, title_justify="left", show_edge=False)
     columns = list(rows[0]) if rows else []
     for column in columns:
-        table.add_column(column, justify="left" if column in {"period", "bin"} else "right")
+        left = column in {"period", "bin"} or column in _TEXT
+        table.add_column(column, justify="left" if left else "right")
     for row in rows:
         table.add_row(*[_cell(column, row.get(column)) for column in columns])
     out.print(table)
@@ -223,6 +224,9 @@ def paths(
         None, "--min-share", help="Group steps rarer than this share as 'other'."
     ),
     top: int = typer.Option(20, "--top", help="How many paths (per outcome with --funnel)."),
+    flows: bool = typer.Option(
+        False, "--flows", help="Also the Sankey links between consecutive steps (--json)."
+    ),
     funnel: str | None = typer.Option(
         None, "--funnel", help="Comma-separated funnel steps: paths of converted vs dropped."
     ),
@@ -248,6 +252,7 @@ def paths(
             collapse=not keep_repeats,
             min_share=min_share,
             top=top,
+            flows=flows,
             funnel=funnel,
             dropped_at=dropped_at,
             level=level,
@@ -255,6 +260,8 @@ def paths(
             session_gap=session_gap,
         )
     _show(result, as_json, csv, "paths")
+    if flows and not as_json:
+        _print_rows("flows (Sankey links)", result.extra["flows"])
 
 
 @app.command()

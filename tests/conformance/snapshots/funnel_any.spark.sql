@@ -1,280 +1,269 @@
-WITH `t6` AS (
+WITH `t5` AS (
   SELECT
-    `t5`.`unit`,
-    `t5`.`ts`,
-    `t5`.`seq`,
-    `t5`.`label`,
-    `t5`.`_f_step`,
-    `t5`.`_f_entry`,
-    `t5`.`_f_a0`,
-    `t5`.`_f_a1`,
-    `t5`.`_f_a2`,
-    `t5`.`_f_a3`,
-    `t5`.`_f_a0` IS NOT NULL AS `_f_v0`,
-    `t5`.`_f_a1` IS NOT NULL AS `_f_v1`,
-    `t5`.`_f_a2` IS NOT NULL AS `_f_v2`,
-    `t5`.`_f_a3` IS NOT NULL AS `_f_v3`
+    `t4`.`unit`,
+    `t4`.`ts`,
+    `t4`.`seq`,
+    `t4`.`label`,
+    `t4`.`_f_step`,
+    `t4`.`_f_entry`,
+    `t4`.`_f_a0`,
+    `t4`.`_f_a1`,
+    `t4`.`_f_a2`,
+    `t4`.`_f_a3`,
+    `t4`.`_f_a0` IS NOT NULL AS `_f_v0`,
+    `t4`.`_f_a1` IS NOT NULL AS `_f_v1`,
+    `t4`.`_f_a2` IS NOT NULL AS `_f_v2`,
+    `t4`.`_f_a3` IS NOT NULL AS `_f_v3`
   FROM (
     SELECT
-      `t4`.`unit`,
-      `t4`.`ts`,
-      `t4`.`seq`,
-      `t4`.`label`,
-      `t4`.`_f_step`,
-      `t4`.`_f_entry`,
-      `t4`.`_f_a0`,
-      `t4`.`_f_a1`,
-      `t4`.`_f_a2`,
-      `t4`.`_f_a3`
+      `t3`.`unit`,
+      `t3`.`ts`,
+      `t3`.`seq`,
+      `t3`.`label`,
+      `t3`.`_f_step`,
+      `t3`.`_f_entry`,
+      `t3`.`_f_a0`,
+      `t3`.`_f_a1`,
+      `t3`.`_f_a2`,
+      `t3`.`_f_a3`
     FROM (
       SELECT
-        `t3`.`unit`,
-        `t3`.`ts`,
-        `t3`.`seq`,
-        `t3`.`label`,
-        `t3`.`_f_step`,
-        `t3`.`_f_entry`,
-        `t3`.`_f_l0`,
-        `t3`.`_f_l1`,
-        `t3`.`_f_l2`,
-        `t3`.`_f_l3`,
-        IF(`t3`.`_f_l0` IS NOT NULL, `t3`.`_f_l0`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
+        `t2`.`unit`,
+        `t2`.`ts`,
+        `t2`.`seq`,
+        `t2`.`label`,
+        `t2`.`_f_step`,
+        `t2`.`_f_entry`,
+        `t2`.`_f_l0`,
+        `t2`.`_f_l1`,
+        `t2`.`_f_l2`,
+        `t2`.`_f_l3`,
+        IF(`t2`.`_f_l0` IS NOT NULL, `t2`.`_f_l0`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
         IF(
           (
-            `t3`.`_f_l0` IS NOT NULL
+            `t2`.`_f_l0` IS NOT NULL
           ) AND (
-            `t3`.`_f_l1` IS NOT NULL
+            `t2`.`_f_l1` IS NOT NULL
           ),
-          LEAST(`t3`.`_f_l0`, `t3`.`_f_l1`),
+          LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`),
           CAST(NULL AS TIMESTAMP)
         ) AS `_f_a1`,
         IF(
           (
-            `t3`.`_f_l0` IS NOT NULL
+            `t2`.`_f_l0` IS NOT NULL
           )
           AND (
-            `t3`.`_f_l1` IS NOT NULL
+            `t2`.`_f_l1` IS NOT NULL
           )
           AND (
-            `t3`.`_f_l2` IS NOT NULL
+            `t2`.`_f_l2` IS NOT NULL
           ),
-          LEAST(`t3`.`_f_l0`, `t3`.`_f_l1`, `t3`.`_f_l2`),
+          LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`, `t2`.`_f_l2`),
           CAST(NULL AS TIMESTAMP)
         ) AS `_f_a2`,
         IF(
           (
-            `t3`.`_f_l0` IS NOT NULL
+            `t2`.`_f_l0` IS NOT NULL
           )
           AND (
-            `t3`.`_f_l1` IS NOT NULL
+            `t2`.`_f_l1` IS NOT NULL
           )
           AND (
-            `t3`.`_f_l2` IS NOT NULL
+            `t2`.`_f_l2` IS NOT NULL
           )
           AND (
-            `t3`.`_f_l3` IS NOT NULL
+            `t2`.`_f_l3` IS NOT NULL
           ),
-          LEAST(`t3`.`_f_l0`, `t3`.`_f_l1`, `t3`.`_f_l2`, `t3`.`_f_l3`),
+          LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`, `t2`.`_f_l2`, `t2`.`_f_l3`),
           CAST(NULL AS TIMESTAMP)
         ) AS `_f_a3`
       FROM (
         SELECT
-          `t2`.`unit`,
-          `t2`.`ts`,
-          `t2`.`seq`,
-          `t2`.`label`,
-          `t2`.`_f_step`,
-          `t2`.`_f_entry`,
-          MAX(IF(`t2`.`_f_step` = 'product_view', `t2`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t2`.`unit`
-            ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
+          `t1`.`unit`,
+          `t1`.`ts`,
+          `t1`.`seq`,
+          `t1`.`label`,
+          `t1`.`_f_step`,
+          `t1`.`_f_entry`,
+          MAX(IF(`t1`.`_f_step` = 'product_view', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+            PARTITION BY `t1`.`unit`
+            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS `_f_l0`,
-          MAX(IF(`t2`.`_f_step` = 'add_to_cart', `t2`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t2`.`unit`
-            ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
+          MAX(IF(`t1`.`_f_step` = 'add_to_cart', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+            PARTITION BY `t1`.`unit`
+            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS `_f_l1`,
-          MAX(IF(`t2`.`_f_step` = 'checkout_started', `t2`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t2`.`unit`
-            ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
+          MAX(IF(`t1`.`_f_step` = 'checkout_started', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+            PARTITION BY `t1`.`unit`
+            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS `_f_l2`,
-          MAX(IF(`t2`.`_f_step` = 'order_completed', `t2`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t2`.`unit`
-            ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
+          MAX(IF(`t1`.`_f_step` = 'order_completed', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+            PARTITION BY `t1`.`unit`
+            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS `_f_l3`
         FROM (
           SELECT
-            `t1`.`unit`,
-            `t1`.`ts`,
-            `t1`.`seq`,
-            `t1`.`label`,
-            `t1`.`_f_step`,
+            `t0`.`unit`,
+            `t0`.`ts`,
+            `t0`.`seq`,
+            `t0`.`label`,
+            `t0`.`label` AS `_f_step`,
             0 AS `_f_entry`
-          FROM (
-            SELECT
-              `t0`.`unit`,
-              `t0`.`ts`,
-              `t0`.`seq`,
-              `t0`.`label`,
-              IF(
-                `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-                `t0`.`label`,
-                CAST(NULL AS STRING)
-              ) AS `_f_step`
-            FROM `journey_events` AS `t0`
-          ) AS `t1`
+          FROM `journey_events` AS `t0`
           WHERE
-            `t1`.`unit` IS NOT NULL AND `t1`.`_f_step` IS NOT NULL
-        ) AS `t2`
-      ) AS `t3`
-    ) AS `t4`
-  ) AS `t5`
+            `t0`.`unit` IS NOT NULL
+            AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
+        ) AS `t1`
+      ) AS `t2`
+    ) AS `t3`
+  ) AS `t4`
   WHERE
-    `t5`.`_f_step` IS NOT NULL
+    `t4`.`_f_step` IS NOT NULL
 )
 SELECT
-  `t13`.`unit`,
-  `t13`.`_f_entry` + 1 AS `entry`,
+  `t12`.`unit`,
+  `t12`.`_f_entry` + 1 AS `entry`,
   CASE
-    WHEN `t13`.`_f_t3` IS NOT NULL
+    WHEN `t12`.`_f_t3` IS NOT NULL
     THEN 4
-    WHEN `t13`.`_f_t2` IS NOT NULL
+    WHEN `t12`.`_f_t2` IS NOT NULL
     THEN 3
-    WHEN `t13`.`_f_t1` IS NOT NULL
+    WHEN `t12`.`_f_t1` IS NOT NULL
     THEN 2
-    WHEN `t13`.`_f_t0` IS NOT NULL
+    WHEN `t12`.`_f_t0` IS NOT NULL
     THEN 1
     ELSE CAST(NULL AS BIGINT)
   END AS `reached`,
-  `t13`.`_f_t0` AS `step_1_ts`,
-  `t13`.`_f_t1` AS `step_2_ts`,
-  `t13`.`_f_t2` AS `step_3_ts`,
-  `t13`.`_f_t3` AS `step_4_ts`,
+  `t12`.`_f_t0` AS `step_1_ts`,
+  `t12`.`_f_t1` AS `step_2_ts`,
+  `t12`.`_f_t2` AS `step_3_ts`,
+  `t12`.`_f_t3` AS `step_4_ts`,
   IF(
-    `t13`.`_f_entry` < 0,
-    CAST(DATEDIFF(MICROSECOND, `t13`.`_f_s0`, `t13`.`_f_t0`) AS DOUBLE) / 1000000,
+    `t12`.`_f_entry` < 0,
+    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s0`, `t12`.`_f_t0`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_1_seconds`,
   IF(
-    `t13`.`_f_entry` < 1,
-    CAST(DATEDIFF(MICROSECOND, `t13`.`_f_s1`, `t13`.`_f_t1`) AS DOUBLE) / 1000000,
+    `t12`.`_f_entry` < 1,
+    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s1`, `t12`.`_f_t1`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_2_seconds`,
   IF(
-    `t13`.`_f_entry` < 2,
-    CAST(DATEDIFF(MICROSECOND, `t13`.`_f_s2`, `t13`.`_f_t2`) AS DOUBLE) / 1000000,
+    `t12`.`_f_entry` < 2,
+    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s2`, `t12`.`_f_t2`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_3_seconds`,
   IF(
-    `t13`.`_f_entry` < 3,
-    CAST(DATEDIFF(MICROSECOND, `t13`.`_f_s3`, `t13`.`_f_t3`) AS DOUBLE) / 1000000,
+    `t12`.`_f_entry` < 3,
+    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s3`, `t12`.`_f_t3`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_4_seconds`
 FROM (
   SELECT
-    `t12`.`unit`,
-    MAX(`t12`.`_f_entry`) AS `_f_entry`,
-    MAX(`t12`.`_f_t0`) AS `_f_t0`,
+    `t11`.`unit`,
+    MAX(`t11`.`_f_entry`) AS `_f_entry`,
+    MAX(`t11`.`_f_t0`) AS `_f_t0`,
     MAX(
       IF(
-        `t12`.`_f_v0` AND (
-          `t12`.`ts` = `t12`.`_f_t0`
+        `t11`.`_f_v0` AND (
+          `t11`.`ts` = `t11`.`_f_t0`
         ),
-        `t12`.`_f_a0`,
+        `t11`.`_f_a0`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s0`,
-    MAX(`t12`.`_f_t1`) AS `_f_t1`,
+    MAX(`t11`.`_f_t1`) AS `_f_t1`,
     MAX(
       IF(
-        `t12`.`_f_v1` AND (
-          `t12`.`ts` = `t12`.`_f_t1`
+        `t11`.`_f_v1` AND (
+          `t11`.`ts` = `t11`.`_f_t1`
         ),
-        `t12`.`_f_a1`,
+        `t11`.`_f_a1`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s1`,
-    MAX(`t12`.`_f_t2`) AS `_f_t2`,
+    MAX(`t11`.`_f_t2`) AS `_f_t2`,
     MAX(
       IF(
-        `t12`.`_f_v2` AND (
-          `t12`.`ts` = `t12`.`_f_t2`
+        `t11`.`_f_v2` AND (
+          `t11`.`ts` = `t11`.`_f_t2`
         ),
-        `t12`.`_f_a2`,
+        `t11`.`_f_a2`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s2`,
-    MAX(`t12`.`_f_t3`) AS `_f_t3`,
+    MAX(`t11`.`_f_t3`) AS `_f_t3`,
     MAX(
       IF(
-        `t12`.`_f_v3` AND (
-          `t12`.`ts` = `t12`.`_f_t3`
+        `t11`.`_f_v3` AND (
+          `t11`.`ts` = `t11`.`_f_t3`
         ),
-        `t12`.`_f_a3`,
+        `t11`.`_f_a3`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s3`
   FROM (
     SELECT
-      `t11`.`unit`,
-      `t11`.`ts`,
-      `t11`.`seq`,
-      `t11`.`label`,
-      `t11`.`_f_step`,
-      `t11`.`_f_entry`,
-      `t11`.`_f_a0`,
-      `t11`.`_f_a1`,
-      `t11`.`_f_a2`,
-      `t11`.`_f_a3`,
-      `t11`.`_f_v0`,
-      `t11`.`_f_v1`,
-      `t11`.`_f_v2`,
-      `t11`.`_f_v3`,
-      `t11`.`_f_t0`,
-      `t11`.`_f_t1`,
-      `t11`.`_f_t2`,
-      `t11`.`_f_t3`
+      `t10`.`unit`,
+      `t10`.`ts`,
+      `t10`.`seq`,
+      `t10`.`label`,
+      `t10`.`_f_step`,
+      `t10`.`_f_entry`,
+      `t10`.`_f_a0`,
+      `t10`.`_f_a1`,
+      `t10`.`_f_a2`,
+      `t10`.`_f_a3`,
+      `t10`.`_f_v0`,
+      `t10`.`_f_v1`,
+      `t10`.`_f_v2`,
+      `t10`.`_f_v3`,
+      `t10`.`_f_t0`,
+      `t10`.`_f_t1`,
+      `t10`.`_f_t2`,
+      `t10`.`_f_t3`
     FROM (
       SELECT
-        `t8`.`unit`,
-        `t8`.`ts`,
-        `t8`.`seq`,
-        `t8`.`label`,
-        `t8`.`_f_step`,
-        `t8`.`_f_entry`,
-        `t8`.`_f_a0`,
-        `t8`.`_f_a1`,
-        `t8`.`_f_a2`,
-        `t8`.`_f_a3`,
-        `t8`.`_f_v0`,
-        `t8`.`_f_v1`,
-        `t8`.`_f_v2`,
-        `t8`.`_f_v3`,
-        `t10`.`_f_unit`,
-        `t10`.`_f_t0`,
-        `t10`.`_f_t1`,
-        `t10`.`_f_t2`,
-        `t10`.`_f_t3`
-      FROM `t6` AS `t8`
+        `t7`.`unit`,
+        `t7`.`ts`,
+        `t7`.`seq`,
+        `t7`.`label`,
+        `t7`.`_f_step`,
+        `t7`.`_f_entry`,
+        `t7`.`_f_a0`,
+        `t7`.`_f_a1`,
+        `t7`.`_f_a2`,
+        `t7`.`_f_a3`,
+        `t7`.`_f_v0`,
+        `t7`.`_f_v1`,
+        `t7`.`_f_v2`,
+        `t7`.`_f_v3`,
+        `t9`.`_f_unit`,
+        `t9`.`_f_t0`,
+        `t9`.`_f_t1`,
+        `t9`.`_f_t2`,
+        `t9`.`_f_t3`
+      FROM `t5` AS `t7`
       INNER JOIN (
         SELECT
-          `t7`.`unit` AS `_f_unit`,
-          MIN(IF(`t7`.`_f_v0`, `t7`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-          MIN(IF(`t7`.`_f_v1`, `t7`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-          MIN(IF(`t7`.`_f_v2`, `t7`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-          MIN(IF(`t7`.`_f_v3`, `t7`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-        FROM `t6` AS `t7`
+          `t6`.`unit` AS `_f_unit`,
+          MIN(IF(`t6`.`_f_v0`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+          MIN(IF(`t6`.`_f_v1`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+          MIN(IF(`t6`.`_f_v2`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+          MIN(IF(`t6`.`_f_v3`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
+        FROM `t5` AS `t6`
         GROUP BY
           1
-      ) AS `t10`
-        ON `t8`.`unit` = `t10`.`_f_unit`
-    ) AS `t11`
-  ) AS `t12`
+      ) AS `t9`
+        ON `t7`.`unit` = `t9`.`_f_unit`
+    ) AS `t10`
+  ) AS `t11`
   GROUP BY
     1
-) AS `t13`
+) AS `t12`
 WHERE
-  `t13`.`_f_t0` IS NOT NULL
+  `t12`.`_f_t0` IS NOT NULL

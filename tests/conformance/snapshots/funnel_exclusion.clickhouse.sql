@@ -1,190 +1,213 @@
-WITH "t4" AS (
+WITH "t3" AS (
   SELECT
-    "t3"."unit" AS "unit",
-    "t3"."ts" AS "ts",
-    "t3"."seq" AS "seq",
-    "t3"."_f_entry" AS "_f_entry",
-    "t3"."_f_k" AS "_f_k",
-    "t3"."_f_l" AS "_f_l",
+    "t2"."unit" AS "unit",
+    "t2"."ts" AS "ts",
+    "t2"."_f_entry" AS "_f_entry",
+    "t2"."_f_k" AS "_f_k",
     ROW_NUMBER() OVER (
-      PARTITION BY "t3"."unit"
-      ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."_f_l" ASC
+      PARTITION BY "t2"."unit"
+      ORDER BY "t2"."ts" ASC, "t2"."seq" ASC, "t2"."label" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "_f_pos",
-    SUM(CASE WHEN "t3"."_f_l" = 4 THEN 1 ELSE 0 END) OVER (
-      PARTITION BY "t3"."unit"
-      ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."_f_l" ASC
+    SUM(CASE WHEN "t2"."_f_l" = 0 THEN 1 ELSE 0 END) OVER (
+      PARTITION BY "t2"."unit"
+      ORDER BY "t2"."ts" ASC, "t2"."seq" ASC, "t2"."label" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     ) AS "_f_x0"
   FROM (
     SELECT
-      "t2".*
-      EXCEPT ("_f_step", "label")
+      "t1"."unit" AS "unit",
+      "t1"."ts" AS "ts",
+      "t1"."seq" AS "seq",
+      "t1"."label" AS "label",
+      "t1"."_f_step" AS "_f_step",
+      "t1"."_f_entry" AS "_f_entry",
+      CASE
+        WHEN "t1"."_f_step" = 'product_view'
+        THEN 0
+        WHEN "t1"."_f_step" = 'add_to_cart'
+        THEN 1
+        WHEN "t1"."_f_step" = 'checkout_started'
+        THEN 2
+        WHEN "t1"."_f_step" = 'order_completed'
+        THEN 3
+        ELSE NULL
+      END AS "_f_k",
+      CASE WHEN "t1"."label" = 'support_chat' THEN 0 ELSE NULL END AS "_f_l"
     FROM (
       SELECT
-        "t1"."unit" AS "unit",
-        "t1"."ts" AS "ts",
-        "t1"."seq" AS "seq",
-        "t1"."label" AS "label",
-        "t1"."_f_step" AS "_f_step",
-        0 AS "_f_entry",
+        "t0"."unit" AS "unit",
+        "t0"."ts" AS "ts",
+        "t0"."seq" AS "seq",
+        "t0"."label" AS "label",
         CASE
-          WHEN "t1"."_f_step" = 'product_view'
-          THEN 0
-          WHEN "t1"."_f_step" = 'add_to_cart'
-          THEN 1
-          WHEN "t1"."_f_step" = 'checkout_started'
-          THEN 2
-          WHEN "t1"."_f_step" = 'order_completed'
-          THEN 3
-          ELSE NULL
-        END AS "_f_k",
-        CASE
-          WHEN "t1"."label" = 'add_to_cart'
-          THEN 0
-          WHEN "t1"."label" = 'checkout_started'
-          THEN 1
-          WHEN "t1"."label" = 'order_completed'
-          THEN 2
-          WHEN "t1"."label" = 'product_view'
-          THEN 3
-          WHEN "t1"."label" = 'support_chat'
-          THEN 4
-          ELSE NULL
-        END AS "_f_l"
-      FROM (
-        SELECT
-          "t0"."unit" AS "unit",
-          "t0"."ts" AS "ts",
-          "t0"."seq" AS "seq",
-          "t0"."label" AS "label",
-          CASE
-            WHEN "t0"."label" IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed')
-            THEN "t0"."label"
-            ELSE CAST(NULL AS Nullable(String))
-          END AS "_f_step"
-        FROM "journey_events" AS "t0"
-      ) AS "t1"
+          WHEN "t0"."label" IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed')
+          THEN "t0"."label"
+          ELSE CAST(NULL AS Nullable(String))
+        END AS "_f_step",
+        0 AS "_f_entry"
+      FROM "journey_events" AS "t0"
       WHERE
-        isNotNull("t1"."unit")
-        AND (
-          isNotNull("t1"."_f_step") OR "t1"."label" IN ('support_chat')
+        isNotNull("t0"."unit")
+        AND "t0"."label" IN (
+          'add_to_cart',
+          'checkout_started',
+          'order_completed',
+          'product_view',
+          'support_chat'
         )
-    ) AS "t2"
-  ) AS "t3"
-), "t17" AS (
+    ) AS "t1"
+  ) AS "t2"
+), "t18" AS (
   SELECT
-    "t16"."unit" AS "unit",
-    "t16"."_f_pos" AS "_f_pos",
-    MAX("t16"."_f_w") AS "_f_v",
-    MAX("t16"."ts") AS "ts",
-    MAX("t16"."_f_entry") AS "_f_entry",
-    MAX("t16"."_f_x0") AS "_f_x0"
+    "t17"."unit" AS "unit",
+    "t17"."_f_x0" AS "_f_x0",
+    "t17"."_f_v" AS "_f_v",
+    MIN("t17"."_f_pos") AS "_f_pos",
+    MIN("t17"."ts") AS "ts",
+    MIN("t17"."_f_entry") AS "_f_entry"
   FROM (
     SELECT
-      *
+      "t16"."unit" AS "unit",
+      "t16"."_f_pos" AS "_f_pos",
+      MAX("t16"."_f_w") AS "_f_v",
+      MAX("t16"."ts") AS "ts",
+      MAX("t16"."_f_entry") AS "_f_entry",
+      MAX("t16"."_f_x0") AS "_f_x0"
     FROM (
       SELECT
-        "t11"."unit" AS "unit",
-        "t11"."ts" AS "ts",
-        "t11"."_f_entry" AS "_f_entry",
-        "t11"."_f_x0" AS "_f_x0",
-        "t11"."_f_pos" AS "_f_pos",
-        "t11"."_f_k" AS "_f_k",
-        "t10"."_f_p" AS "_f_p",
-        "t10"."_f_w" AS "_f_w"
+        *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
-          "t5"."_f_x0" AS "_f_x0",
-          "t5"."_f_pos" AS "_f_pos",
-          "t5"."_f_k" AS "_f_k"
-        FROM "t4" AS "t5"
-        WHERE
-          isNotNull("t5"."_f_k") AND "t5"."_f_k" = 1
-      ) AS "t11"
-      INNER JOIN (
-        SELECT
-          "t5"."unit" AS "unit",
-          "t5"."_f_pos" AS "_f_p",
-          "t5"."ts" AS "_f_w"
-        FROM "t4" AS "t5"
-        WHERE
-          isNotNull("t5"."_f_k") AND "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t10"
-        ON "t11"."unit" = "t10"."unit"
-    ) AS "t15"
-    WHERE
-      "t15"."_f_p" < "t15"."_f_pos"
-  ) AS "t16"
+          "t9"."unit" AS "unit",
+          "t9"."ts" AS "ts",
+          "t9"."_f_entry" AS "_f_entry",
+          "t9"."_f_k" AS "_f_k",
+          "t9"."_f_pos" AS "_f_pos",
+          "t9"."_f_x0" AS "_f_x0",
+          "t14"."_f_w" AS "_f_w",
+          "t14"."_f_p" AS "_f_p"
+        FROM (
+          SELECT
+            *
+          FROM "t3" AS "t4"
+          WHERE
+            isNotNull("t4"."_f_k") AND "t4"."_f_k" = 1
+        ) AS "t9"
+        INNER JOIN (
+          SELECT
+            "t5"."unit" AS "unit",
+            "t5"."_f_v" AS "_f_w",
+            MIN("t5"."_f_pos") AS "_f_p"
+          FROM (
+            SELECT
+              "t4"."unit" AS "unit",
+              "t4"."_f_x0" AS "_f_x0",
+              "t4"."_f_pos" AS "_f_pos",
+              "t4"."ts" AS "_f_v"
+            FROM "t3" AS "t4"
+            WHERE
+              isNotNull("t4"."_f_k") AND "t4"."_f_k" = 0 AND "t4"."_f_entry" = 0
+          ) AS "t5"
+          GROUP BY
+            "t5"."unit",
+            "t5"."_f_v"
+        ) AS "t14"
+          ON "t9"."unit" = "t14"."unit"
+      ) AS "t15"
+      WHERE
+        "t15"."_f_p" < "t15"."_f_pos"
+    ) AS "t16"
+    GROUP BY
+      "t16"."unit",
+      "t16"."_f_pos"
+  ) AS "t17"
   GROUP BY
-    "t16"."unit",
-    "t16"."_f_pos"
-), "t25" AS (
+    "t17"."unit",
+    "t17"."_f_x0",
+    "t17"."_f_v"
+), "t28" AS (
   SELECT
-    "t24"."unit" AS "unit",
-    "t24"."_f_pos" AS "_f_pos",
-    MAX("t24"."_f_w") AS "_f_v",
-    MAX("t24"."ts") AS "ts",
-    MAX("t24"."_f_entry") AS "_f_entry",
-    MAX("t24"."_f_x0") AS "_f_x0"
+    "t27"."unit" AS "unit",
+    "t27"."_f_x0" AS "_f_x0",
+    "t27"."_f_v" AS "_f_v",
+    MIN("t27"."_f_pos") AS "_f_pos",
+    MIN("t27"."ts") AS "ts",
+    MIN("t27"."_f_entry") AS "_f_entry"
   FROM (
     SELECT
-      *
+      "t26"."unit" AS "unit",
+      "t26"."_f_pos" AS "_f_pos",
+      MAX("t26"."_f_w") AS "_f_v",
+      MAX("t26"."ts") AS "ts",
+      MAX("t26"."_f_entry") AS "_f_entry",
+      MAX("t26"."_f_x0") AS "_f_x0"
     FROM (
       SELECT
-        "t12"."unit" AS "unit",
-        "t12"."ts" AS "ts",
-        "t12"."_f_entry" AS "_f_entry",
-        "t12"."_f_x0" AS "_f_x0",
-        "t12"."_f_pos" AS "_f_pos",
-        "t12"."_f_k" AS "_f_k",
-        "t21"."_f_p" AS "_f_p",
-        "t21"."_f_w" AS "_f_w"
+        *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
-          "t5"."_f_x0" AS "_f_x0",
-          "t5"."_f_pos" AS "_f_pos",
-          "t5"."_f_k" AS "_f_k"
-        FROM "t4" AS "t5"
-        WHERE
-          isNotNull("t5"."_f_k") AND "t5"."_f_k" = 2
-      ) AS "t12"
-      INNER JOIN (
-        SELECT
-          "t18"."unit" AS "unit",
-          "t18"."_f_x0" AS "_f_x0",
-          "t18"."_f_pos" AS "_f_p",
-          "t18"."_f_v" AS "_f_w"
-        FROM "t17" AS "t18"
-      ) AS "t21"
-        ON "t12"."unit" = "t21"."unit" AND "t12"."_f_x0" = "t21"."_f_x0"
-    ) AS "t23"
-    WHERE
-      "t23"."_f_p" < "t23"."_f_pos"
-  ) AS "t24"
+          "t10"."unit" AS "unit",
+          "t10"."ts" AS "ts",
+          "t10"."_f_entry" AS "_f_entry",
+          "t10"."_f_k" AS "_f_k",
+          "t10"."_f_pos" AS "_f_pos",
+          "t10"."_f_x0" AS "_f_x0",
+          "t24"."_f_w" AS "_f_w",
+          "t24"."_f_p" AS "_f_p"
+        FROM (
+          SELECT
+            *
+          FROM "t3" AS "t4"
+          WHERE
+            isNotNull("t4"."_f_k") AND "t4"."_f_k" = 2
+        ) AS "t10"
+        INNER JOIN (
+          SELECT
+            "t20"."unit" AS "unit",
+            "t20"."_f_x0" AS "_f_x0",
+            "t20"."_f_v" AS "_f_w",
+            MIN("t20"."_f_pos") AS "_f_p"
+          FROM (
+            SELECT
+              "t19"."unit" AS "unit",
+              "t19"."_f_x0" AS "_f_x0",
+              "t19"."_f_pos" AS "_f_pos",
+              "t19"."_f_v" AS "_f_v"
+            FROM "t18" AS "t19"
+          ) AS "t20"
+          GROUP BY
+            "t20"."unit",
+            "t20"."_f_x0",
+            "t20"."_f_v"
+        ) AS "t24"
+          ON "t10"."unit" = "t24"."unit" AND "t10"."_f_x0" = "t24"."_f_x0"
+      ) AS "t25"
+      WHERE
+        "t25"."_f_p" < "t25"."_f_pos"
+    ) AS "t26"
+    GROUP BY
+      "t26"."unit",
+      "t26"."_f_pos"
+  ) AS "t27"
   GROUP BY
-    "t24"."unit",
-    "t24"."_f_pos"
-), "t36" AS (
+    "t27"."unit",
+    "t27"."_f_x0",
+    "t27"."_f_v"
+), "t41" AS (
   SELECT
-    "t35"."unit" AS "unit",
-    "t35"."ts" AS "ts",
-    "t35"."_f_entry" AS "_f_entry",
-    "t35"."_f_step" AS "_f_step",
-    "t35"."_f_a0" AS "_f_a0",
-    "t35"."_f_a1" AS "_f_a1",
-    "t35"."_f_a2" AS "_f_a2",
-    "t35"."_f_a3" AS "_f_a3",
-    isNotNull("t35"."_f_a0") AS "_f_v0",
-    isNotNull("t35"."_f_a1") AS "_f_v1",
-    isNotNull("t35"."_f_a2") AS "_f_v2",
-    isNotNull("t35"."_f_a3") AS "_f_v3"
+    "t40"."unit" AS "unit",
+    "t40"."ts" AS "ts",
+    "t40"."_f_entry" AS "_f_entry",
+    "t40"."_f_step" AS "_f_step",
+    "t40"."_f_a0" AS "_f_a0",
+    "t40"."_f_a1" AS "_f_a1",
+    "t40"."_f_a2" AS "_f_a2",
+    "t40"."_f_a3" AS "_f_a3",
+    isNotNull("t40"."_f_a0") AS "_f_v0",
+    isNotNull("t40"."_f_a1") AS "_f_v1",
+    isNotNull("t40"."_f_a2") AS "_f_v2",
+    isNotNull("t40"."_f_a3") AS "_f_v3"
   FROM (
     SELECT
       *
@@ -193,51 +216,51 @@ WITH "t4" AS (
         *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
+          "t4"."unit" AS "unit",
+          "t4"."ts" AS "ts",
+          "t4"."_f_entry" AS "_f_entry",
           CASE
-            WHEN "t5"."_f_k" = 0
+            WHEN "t4"."_f_k" = 0
             THEN 'product_view'
-            WHEN "t5"."_f_k" = 1
+            WHEN "t4"."_f_k" = 1
             THEN 'add_to_cart'
-            WHEN "t5"."_f_k" = 2
+            WHEN "t4"."_f_k" = 2
             THEN 'checkout_started'
-            WHEN "t5"."_f_k" = 3
+            WHEN "t4"."_f_k" = 3
             THEN 'order_completed'
             ELSE NULL
           END AS "_f_step",
           CASE
             WHEN (
-              "t5"."_f_k" = 0
+              "t4"."_f_k" = 0
             ) AND (
-              "t5"."_f_entry" = 0
+              "t4"."_f_entry" = 0
             )
-            THEN "t5"."ts"
+            THEN "t4"."ts"
             ELSE CAST(NULL AS Nullable(DateTime))
           END AS "_f_a0",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t4" AS "t5"
+        FROM "t3" AS "t4"
         WHERE
-          isNotNull("t5"."_f_k") AND "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t14"
+          isNotNull("t4"."_f_k") AND "t4"."_f_k" = 0 AND "t4"."_f_entry" = 0
+      ) AS "t12"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t18"."unit" AS "unit",
-          CAST("t18"."ts" AS DateTime) AS "ts",
-          "t18"."_f_entry" AS "_f_entry",
+          "t19"."unit" AS "unit",
+          CAST("t19"."ts" AS DateTime) AS "ts",
+          "t19"."_f_entry" AS "_f_entry",
           'add_to_cart' AS "_f_step",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          "t18"."_f_v" AS "_f_a1",
+          "t19"."_f_v" AS "_f_a1",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t17" AS "t18"
-      ) AS "t20"
+        FROM "t18" AS "t19"
+      ) AS "t21"
     ) AS "t22"
     UNION ALL
     SELECT
@@ -247,212 +270,230 @@ WITH "t4" AS (
         *
       FROM (
         SELECT
-          "t26"."unit" AS "unit",
-          CAST("t26"."ts" AS DateTime) AS "ts",
-          "t26"."_f_entry" AS "_f_entry",
+          "t29"."unit" AS "unit",
+          CAST("t29"."ts" AS DateTime) AS "ts",
+          "t29"."_f_entry" AS "_f_entry",
           'checkout_started' AS "_f_step",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          "t26"."_f_v" AS "_f_a2",
+          "t29"."_f_v" AS "_f_a2",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t25" AS "t26"
-      ) AS "t28"
+        FROM "t28" AS "t29"
+      ) AS "t31"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t32"."unit" AS "unit",
-          CAST("t32"."ts" AS DateTime) AS "ts",
-          "t32"."_f_entry" AS "_f_entry",
+          "t37"."unit" AS "unit",
+          CAST("t37"."ts" AS DateTime) AS "ts",
+          "t37"."_f_entry" AS "_f_entry",
           'order_completed' AS "_f_step",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          "t32"."_f_v" AS "_f_a3"
+          "t37"."_f_v" AS "_f_a3"
         FROM (
           SELECT
-            "t31"."unit" AS "unit",
-            "t31"."_f_pos" AS "_f_pos",
-            MAX("t31"."_f_w") AS "_f_v",
-            MAX("t31"."ts") AS "ts",
-            MAX("t31"."_f_entry") AS "_f_entry",
-            MAX("t31"."_f_x0") AS "_f_x0"
+            "t36"."unit" AS "unit",
+            "t36"."_f_x0" AS "_f_x0",
+            "t36"."_f_v" AS "_f_v",
+            MIN("t36"."_f_pos") AS "_f_pos",
+            MIN("t36"."ts") AS "ts",
+            MIN("t36"."_f_entry") AS "_f_entry"
           FROM (
             SELECT
-              *
+              "t35"."unit" AS "unit",
+              "t35"."_f_pos" AS "_f_pos",
+              MAX("t35"."_f_w") AS "_f_v",
+              MAX("t35"."ts") AS "ts",
+              MAX("t35"."_f_entry") AS "_f_entry",
+              MAX("t35"."_f_x0") AS "_f_x0"
             FROM (
               SELECT
-                "t13"."unit" AS "unit",
-                "t13"."ts" AS "ts",
-                "t13"."_f_entry" AS "_f_entry",
-                "t13"."_f_x0" AS "_f_x0",
-                "t13"."_f_pos" AS "_f_pos",
-                "t13"."_f_k" AS "_f_k",
-                "t29"."_f_p" AS "_f_p",
-                "t29"."_f_w" AS "_f_w"
+                *
               FROM (
                 SELECT
-                  "t5"."unit" AS "unit",
-                  "t5"."ts" AS "ts",
-                  "t5"."_f_entry" AS "_f_entry",
-                  "t5"."_f_x0" AS "_f_x0",
-                  "t5"."_f_pos" AS "_f_pos",
-                  "t5"."_f_k" AS "_f_k"
-                FROM "t4" AS "t5"
-                WHERE
-                  isNotNull("t5"."_f_k") AND "t5"."_f_k" = 3
-              ) AS "t13"
-              INNER JOIN (
-                SELECT
-                  "t26"."unit" AS "unit",
-                  "t26"."_f_pos" AS "_f_p",
-                  "t26"."_f_v" AS "_f_w"
-                FROM "t25" AS "t26"
-              ) AS "t29"
-                ON "t13"."unit" = "t29"."unit"
-            ) AS "t30"
-            WHERE
-              "t30"."_f_p" < "t30"."_f_pos"
-          ) AS "t31"
+                  "t11"."unit" AS "unit",
+                  "t11"."ts" AS "ts",
+                  "t11"."_f_entry" AS "_f_entry",
+                  "t11"."_f_k" AS "_f_k",
+                  "t11"."_f_pos" AS "_f_pos",
+                  "t11"."_f_x0" AS "_f_x0",
+                  "t33"."_f_w" AS "_f_w",
+                  "t33"."_f_p" AS "_f_p"
+                FROM (
+                  SELECT
+                    *
+                  FROM "t3" AS "t4"
+                  WHERE
+                    isNotNull("t4"."_f_k") AND "t4"."_f_k" = 3
+                ) AS "t11"
+                INNER JOIN (
+                  SELECT
+                    "t30"."unit" AS "unit",
+                    "t30"."_f_v" AS "_f_w",
+                    MIN("t30"."_f_pos") AS "_f_p"
+                  FROM (
+                    SELECT
+                      "t29"."unit" AS "unit",
+                      "t29"."_f_x0" AS "_f_x0",
+                      "t29"."_f_pos" AS "_f_pos",
+                      "t29"."_f_v" AS "_f_v"
+                    FROM "t28" AS "t29"
+                  ) AS "t30"
+                  GROUP BY
+                    "t30"."unit",
+                    "t30"."_f_v"
+                ) AS "t33"
+                  ON "t11"."unit" = "t33"."unit"
+              ) AS "t34"
+              WHERE
+                "t34"."_f_p" < "t34"."_f_pos"
+            ) AS "t35"
+            GROUP BY
+              "t35"."unit",
+              "t35"."_f_pos"
+          ) AS "t36"
           GROUP BY
-            "t31"."unit",
-            "t31"."_f_pos"
-        ) AS "t32"
-      ) AS "t33"
-    ) AS "t34"
-  ) AS "t35"
+            "t36"."unit",
+            "t36"."_f_x0",
+            "t36"."_f_v"
+        ) AS "t37"
+      ) AS "t38"
+    ) AS "t39"
+  ) AS "t40"
 )
 SELECT
-  "t43"."unit" AS "unit",
-  "t43"."_f_entry" + 1 AS "entry",
+  "t48"."unit" AS "unit",
+  "t48"."_f_entry" + 1 AS "entry",
   CASE
-    WHEN isNotNull("t43"."_f_t3")
+    WHEN isNotNull("t48"."_f_t3")
     THEN 4
-    WHEN isNotNull("t43"."_f_t2")
+    WHEN isNotNull("t48"."_f_t2")
     THEN 3
-    WHEN isNotNull("t43"."_f_t1")
+    WHEN isNotNull("t48"."_f_t1")
     THEN 2
-    WHEN isNotNull("t43"."_f_t0")
+    WHEN isNotNull("t48"."_f_t0")
     THEN 1
     ELSE CAST(NULL AS Nullable(Int64))
   END AS "reached",
-  "t43"."_f_t0" AS "step_1_ts",
-  "t43"."_f_t1" AS "step_2_ts",
-  "t43"."_f_t2" AS "step_3_ts",
-  "t43"."_f_t3" AS "step_4_ts",
+  "t48"."_f_t0" AS "step_1_ts",
+  "t48"."_f_t1" AS "step_2_ts",
+  "t48"."_f_t2" AS "step_3_ts",
+  "t48"."_f_t3" AS "step_4_ts",
   CASE
-    WHEN "t43"."_f_entry" < 0
-    THEN CAST(DATE_DIFF(MICROSECOND, "t43"."_f_s0", "t43"."_f_t0") AS Nullable(Float64)) / 1000000
+    WHEN "t48"."_f_entry" < 0
+    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s0", "t48"."_f_t0") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_1_seconds",
   CASE
-    WHEN "t43"."_f_entry" < 1
-    THEN CAST(DATE_DIFF(MICROSECOND, "t43"."_f_s1", "t43"."_f_t1") AS Nullable(Float64)) / 1000000
+    WHEN "t48"."_f_entry" < 1
+    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s1", "t48"."_f_t1") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_2_seconds",
   CASE
-    WHEN "t43"."_f_entry" < 2
-    THEN CAST(DATE_DIFF(MICROSECOND, "t43"."_f_s2", "t43"."_f_t2") AS Nullable(Float64)) / 1000000
+    WHEN "t48"."_f_entry" < 2
+    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s2", "t48"."_f_t2") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_3_seconds",
   CASE
-    WHEN "t43"."_f_entry" < 3
-    THEN CAST(DATE_DIFF(MICROSECOND, "t43"."_f_s3", "t43"."_f_t3") AS Nullable(Float64)) / 1000000
+    WHEN "t48"."_f_entry" < 3
+    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s3", "t48"."_f_t3") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_4_seconds"
 FROM (
   SELECT
-    "t42"."unit" AS "unit",
-    MAX("t42"."_f_entry") AS "_f_entry",
-    MAX("t42"."_f_t0") AS "_f_t0",
+    "t47"."unit" AS "unit",
+    MAX("t47"."_f_entry") AS "_f_entry",
+    MAX("t47"."_f_t0") AS "_f_t0",
     MAX(
       CASE
-        WHEN "t42"."_f_v0" AND (
-          "t42"."ts" = "t42"."_f_t0"
+        WHEN "t47"."_f_v0" AND (
+          "t47"."ts" = "t47"."_f_t0"
         )
-        THEN "t42"."_f_a0"
+        THEN "t47"."_f_a0"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s0",
-    MAX("t42"."_f_t1") AS "_f_t1",
+    MAX("t47"."_f_t1") AS "_f_t1",
     MAX(
       CASE
-        WHEN "t42"."_f_v1" AND (
-          "t42"."ts" = "t42"."_f_t1"
+        WHEN "t47"."_f_v1" AND (
+          "t47"."ts" = "t47"."_f_t1"
         )
-        THEN "t42"."_f_a1"
+        THEN "t47"."_f_a1"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s1",
-    MAX("t42"."_f_t2") AS "_f_t2",
+    MAX("t47"."_f_t2") AS "_f_t2",
     MAX(
       CASE
-        WHEN "t42"."_f_v2" AND (
-          "t42"."ts" = "t42"."_f_t2"
+        WHEN "t47"."_f_v2" AND (
+          "t47"."ts" = "t47"."_f_t2"
         )
-        THEN "t42"."_f_a2"
+        THEN "t47"."_f_a2"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s2",
-    MAX("t42"."_f_t3") AS "_f_t3",
+    MAX("t47"."_f_t3") AS "_f_t3",
     MAX(
       CASE
-        WHEN "t42"."_f_v3" AND (
-          "t42"."ts" = "t42"."_f_t3"
+        WHEN "t47"."_f_v3" AND (
+          "t47"."ts" = "t47"."_f_t3"
         )
-        THEN "t42"."_f_a3"
+        THEN "t47"."_f_a3"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s3"
   FROM (
     SELECT
-      "t41".*
+      "t46".*
       EXCEPT ("_f_unit")
     FROM (
       SELECT
-        "t38"."unit" AS "unit",
-        "t38"."ts" AS "ts",
-        "t38"."_f_entry" AS "_f_entry",
-        "t38"."_f_step" AS "_f_step",
-        "t38"."_f_a0" AS "_f_a0",
-        "t38"."_f_a1" AS "_f_a1",
-        "t38"."_f_a2" AS "_f_a2",
-        "t38"."_f_a3" AS "_f_a3",
-        "t38"."_f_v0" AS "_f_v0",
-        "t38"."_f_v1" AS "_f_v1",
-        "t38"."_f_v2" AS "_f_v2",
-        "t38"."_f_v3" AS "_f_v3",
-        "t40"."_f_unit" AS "_f_unit",
-        "t40"."_f_t0" AS "_f_t0",
-        "t40"."_f_t1" AS "_f_t1",
-        "t40"."_f_t2" AS "_f_t2",
-        "t40"."_f_t3" AS "_f_t3"
-      FROM "t36" AS "t38"
+        "t43"."unit" AS "unit",
+        "t43"."ts" AS "ts",
+        "t43"."_f_entry" AS "_f_entry",
+        "t43"."_f_step" AS "_f_step",
+        "t43"."_f_a0" AS "_f_a0",
+        "t43"."_f_a1" AS "_f_a1",
+        "t43"."_f_a2" AS "_f_a2",
+        "t43"."_f_a3" AS "_f_a3",
+        "t43"."_f_v0" AS "_f_v0",
+        "t43"."_f_v1" AS "_f_v1",
+        "t43"."_f_v2" AS "_f_v2",
+        "t43"."_f_v3" AS "_f_v3",
+        "t45"."_f_unit" AS "_f_unit",
+        "t45"."_f_t0" AS "_f_t0",
+        "t45"."_f_t1" AS "_f_t1",
+        "t45"."_f_t2" AS "_f_t2",
+        "t45"."_f_t3" AS "_f_t3"
+      FROM "t41" AS "t43"
       INNER JOIN (
         SELECT
-          "t37"."unit" AS "_f_unit",
+          "t42"."unit" AS "_f_unit",
           MIN(
-            CASE WHEN "t37"."_f_v0" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t42"."_f_v0" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t0",
           MIN(
-            CASE WHEN "t37"."_f_v1" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t42"."_f_v1" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t1",
           MIN(
-            CASE WHEN "t37"."_f_v2" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t42"."_f_v2" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t2",
           MIN(
-            CASE WHEN "t37"."_f_v3" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t42"."_f_v3" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t3"
-        FROM "t36" AS "t37"
+        FROM "t41" AS "t42"
         GROUP BY
-          "t37"."unit"
-      ) AS "t40"
-        ON "t38"."unit" = "t40"."_f_unit"
-    ) AS "t41"
-  ) AS "t42"
+          "t42"."unit"
+      ) AS "t45"
+        ON "t43"."unit" = "t45"."_f_unit"
+    ) AS "t46"
+  ) AS "t47"
   GROUP BY
-    "t42"."unit"
-) AS "t43"
+    "t47"."unit"
+) AS "t48"
 WHERE
-  isNotNull("t43"."_f_t0")
+  isNotNull("t48"."_f_t0")

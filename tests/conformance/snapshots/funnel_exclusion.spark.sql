@@ -1,195 +1,212 @@
-WITH `t4` AS (
+WITH `t3` AS (
   SELECT
-    `t3`.`unit`,
-    `t3`.`ts`,
-    `t3`.`seq`,
-    `t3`.`_f_entry`,
-    `t3`.`_f_k`,
-    `t3`.`_f_l`,
+    `t2`.`unit`,
+    `t2`.`ts`,
+    `t2`.`_f_entry`,
+    `t2`.`_f_k`,
     ROW_NUMBER() OVER (
-      PARTITION BY `t3`.`unit`
-      ORDER BY `t3`.`ts` ASC NULLS LAST, `t3`.`seq` ASC NULLS LAST, `t3`.`_f_l` ASC NULLS LAST
+      PARTITION BY `t2`.`unit`
+      ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
     ) - 1 AS `_f_pos`,
-    SUM(IF(`t3`.`_f_l` = 4, 1, 0)) OVER (
-      PARTITION BY `t3`.`unit`
-      ORDER BY `t3`.`ts` ASC NULLS LAST, `t3`.`seq` ASC NULLS LAST, `t3`.`_f_l` ASC NULLS LAST
+    SUM(IF(`t2`.`_f_l` = 0, 1, 0)) OVER (
+      PARTITION BY `t2`.`unit`
+      ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     ) AS `_f_x0`
   FROM (
     SELECT
-      `t2`.`unit`,
-      `t2`.`ts`,
-      `t2`.`seq`,
-      `t2`.`_f_entry`,
-      `t2`.`_f_k`,
-      `t2`.`_f_l`
+      `t1`.`unit`,
+      `t1`.`ts`,
+      `t1`.`seq`,
+      `t1`.`label`,
+      `t1`.`_f_step`,
+      `t1`.`_f_entry`,
+      CASE
+        WHEN `t1`.`_f_step` = 'product_view'
+        THEN 0
+        WHEN `t1`.`_f_step` = 'add_to_cart'
+        THEN 1
+        WHEN `t1`.`_f_step` = 'checkout_started'
+        THEN 2
+        WHEN `t1`.`_f_step` = 'order_completed'
+        THEN 3
+        ELSE NULL
+      END AS `_f_k`,
+      CASE WHEN `t1`.`label` = 'support_chat' THEN 0 ELSE NULL END AS `_f_l`
     FROM (
       SELECT
-        `t1`.`unit`,
-        `t1`.`ts`,
-        `t1`.`seq`,
-        `t1`.`label`,
-        `t1`.`_f_step`,
-        0 AS `_f_entry`,
-        CASE
-          WHEN `t1`.`_f_step` = 'product_view'
-          THEN 0
-          WHEN `t1`.`_f_step` = 'add_to_cart'
-          THEN 1
-          WHEN `t1`.`_f_step` = 'checkout_started'
-          THEN 2
-          WHEN `t1`.`_f_step` = 'order_completed'
-          THEN 3
-          ELSE NULL
-        END AS `_f_k`,
-        CASE
-          WHEN `t1`.`label` = 'add_to_cart'
-          THEN 0
-          WHEN `t1`.`label` = 'checkout_started'
-          THEN 1
-          WHEN `t1`.`label` = 'order_completed'
-          THEN 2
-          WHEN `t1`.`label` = 'product_view'
-          THEN 3
-          WHEN `t1`.`label` = 'support_chat'
-          THEN 4
-          ELSE NULL
-        END AS `_f_l`
-      FROM (
-        SELECT
-          `t0`.`unit`,
-          `t0`.`ts`,
-          `t0`.`seq`,
+        `t0`.`unit`,
+        `t0`.`ts`,
+        `t0`.`seq`,
+        `t0`.`label`,
+        IF(
+          `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
           `t0`.`label`,
-          IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) AS `_f_step`
-        FROM `journey_events` AS `t0`
-      ) AS `t1`
+          CAST(NULL AS STRING)
+        ) AS `_f_step`,
+        0 AS `_f_entry`
+      FROM `journey_events` AS `t0`
       WHERE
-        `t1`.`unit` IS NOT NULL
-        AND (
-          (
-            `t1`.`_f_step` IS NOT NULL
-          ) OR `t1`.`label` IN ('support_chat')
+        `t0`.`unit` IS NOT NULL
+        AND `t0`.`label` IN (
+          'add_to_cart',
+          'checkout_started',
+          'order_completed',
+          'product_view',
+          'support_chat'
         )
-    ) AS `t2`
-  ) AS `t3`
-), `t17` AS (
+    ) AS `t1`
+  ) AS `t2`
+), `t18` AS (
   SELECT
-    `t16`.`unit`,
-    `t16`.`_f_pos`,
-    MAX(`t16`.`_f_w`) AS `_f_v`,
-    MAX(`t16`.`ts`) AS `ts`,
-    MAX(`t16`.`_f_entry`) AS `_f_entry`,
-    MAX(`t16`.`_f_x0`) AS `_f_x0`
+    `t17`.`unit`,
+    `t17`.`_f_x0`,
+    `t17`.`_f_v`,
+    MIN(`t17`.`_f_pos`) AS `_f_pos`,
+    MIN(`t17`.`ts`) AS `ts`,
+    MIN(`t17`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t16`.`unit`,
+      `t16`.`_f_pos`,
+      MAX(`t16`.`_f_w`) AS `_f_v`,
+      MAX(`t16`.`ts`) AS `ts`,
+      MAX(`t16`.`_f_entry`) AS `_f_entry`,
+      MAX(`t16`.`_f_x0`) AS `_f_x0`
     FROM (
       SELECT
-        `t11`.`unit`,
-        `t11`.`ts`,
-        `t11`.`_f_entry`,
-        `t11`.`_f_x0`,
-        `t11`.`_f_pos`,
-        `t11`.`_f_k`,
-        `t10`.`_f_p`,
-        `t10`.`_f_w`
+        *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          `t5`.`_f_x0`,
-          `t5`.`_f_pos`,
-          `t5`.`_f_k`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` IS NOT NULL AND `t5`.`_f_k` = 1
-      ) AS `t11`
-      INNER JOIN (
-        SELECT
-          `t5`.`unit`,
-          `t5`.`_f_pos` AS `_f_p`,
-          `t5`.`ts` AS `_f_w`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` IS NOT NULL AND `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t10`
-        ON `t11`.`unit` = `t10`.`unit`
-    ) AS `t15`
-    WHERE
-      `t15`.`_f_p` < `t15`.`_f_pos`
-  ) AS `t16`
+          `t9`.`unit`,
+          `t9`.`ts`,
+          `t9`.`_f_entry`,
+          `t9`.`_f_k`,
+          `t9`.`_f_pos`,
+          `t9`.`_f_x0`,
+          `t14`.`_f_w`,
+          `t14`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t3` AS `t4`
+          WHERE
+            `t4`.`_f_k` IS NOT NULL AND `t4`.`_f_k` = 1
+        ) AS `t9`
+        INNER JOIN (
+          SELECT
+            `t5`.`unit`,
+            `t5`.`_f_v` AS `_f_w`,
+            MIN(`t5`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t4`.`unit`,
+              `t4`.`_f_x0`,
+              `t4`.`_f_pos`,
+              `t4`.`ts` AS `_f_v`
+            FROM `t3` AS `t4`
+            WHERE
+              `t4`.`_f_k` IS NOT NULL AND `t4`.`_f_k` = 0 AND `t4`.`_f_entry` = 0
+          ) AS `t5`
+          GROUP BY
+            1,
+            2
+        ) AS `t14`
+          ON `t9`.`unit` = `t14`.`unit`
+      ) AS `t15`
+      WHERE
+        `t15`.`_f_p` < `t15`.`_f_pos`
+    ) AS `t16`
+    GROUP BY
+      1,
+      2
+  ) AS `t17`
   GROUP BY
     1,
-    2
-), `t25` AS (
+    2,
+    3
+), `t28` AS (
   SELECT
-    `t24`.`unit`,
-    `t24`.`_f_pos`,
-    MAX(`t24`.`_f_w`) AS `_f_v`,
-    MAX(`t24`.`ts`) AS `ts`,
-    MAX(`t24`.`_f_entry`) AS `_f_entry`,
-    MAX(`t24`.`_f_x0`) AS `_f_x0`
+    `t27`.`unit`,
+    `t27`.`_f_x0`,
+    `t27`.`_f_v`,
+    MIN(`t27`.`_f_pos`) AS `_f_pos`,
+    MIN(`t27`.`ts`) AS `ts`,
+    MIN(`t27`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t26`.`unit`,
+      `t26`.`_f_pos`,
+      MAX(`t26`.`_f_w`) AS `_f_v`,
+      MAX(`t26`.`ts`) AS `ts`,
+      MAX(`t26`.`_f_entry`) AS `_f_entry`,
+      MAX(`t26`.`_f_x0`) AS `_f_x0`
     FROM (
       SELECT
-        `t12`.`unit`,
-        `t12`.`ts`,
-        `t12`.`_f_entry`,
-        `t12`.`_f_x0`,
-        `t12`.`_f_pos`,
-        `t12`.`_f_k`,
-        `t21`.`_f_p`,
-        `t21`.`_f_w`
+        *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          `t5`.`_f_x0`,
-          `t5`.`_f_pos`,
-          `t5`.`_f_k`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` IS NOT NULL AND `t5`.`_f_k` = 2
-      ) AS `t12`
-      INNER JOIN (
-        SELECT
-          `t18`.`unit`,
-          `t18`.`_f_x0`,
-          `t18`.`_f_pos` AS `_f_p`,
-          `t18`.`_f_v` AS `_f_w`
-        FROM `t17` AS `t18`
-      ) AS `t21`
-        ON `t12`.`unit` = `t21`.`unit` AND `t12`.`_f_x0` = `t21`.`_f_x0`
-    ) AS `t23`
-    WHERE
-      `t23`.`_f_p` < `t23`.`_f_pos`
-  ) AS `t24`
+          `t10`.`unit`,
+          `t10`.`ts`,
+          `t10`.`_f_entry`,
+          `t10`.`_f_k`,
+          `t10`.`_f_pos`,
+          `t10`.`_f_x0`,
+          `t24`.`_f_w`,
+          `t24`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t3` AS `t4`
+          WHERE
+            `t4`.`_f_k` IS NOT NULL AND `t4`.`_f_k` = 2
+        ) AS `t10`
+        INNER JOIN (
+          SELECT
+            `t20`.`unit`,
+            `t20`.`_f_x0`,
+            `t20`.`_f_v` AS `_f_w`,
+            MIN(`t20`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t19`.`unit`,
+              `t19`.`_f_x0`,
+              `t19`.`_f_pos`,
+              `t19`.`_f_v`
+            FROM `t18` AS `t19`
+          ) AS `t20`
+          GROUP BY
+            1,
+            2,
+            3
+        ) AS `t24`
+          ON `t10`.`unit` = `t24`.`unit` AND `t10`.`_f_x0` = `t24`.`_f_x0`
+      ) AS `t25`
+      WHERE
+        `t25`.`_f_p` < `t25`.`_f_pos`
+    ) AS `t26`
+    GROUP BY
+      1,
+      2
+  ) AS `t27`
   GROUP BY
     1,
-    2
-), `t36` AS (
+    2,
+    3
+), `t41` AS (
   SELECT
-    `t35`.`unit`,
-    `t35`.`ts`,
-    `t35`.`_f_entry`,
-    `t35`.`_f_step`,
-    `t35`.`_f_a0`,
-    `t35`.`_f_a1`,
-    `t35`.`_f_a2`,
-    `t35`.`_f_a3`,
-    `t35`.`_f_a0` IS NOT NULL AS `_f_v0`,
-    `t35`.`_f_a1` IS NOT NULL AS `_f_v1`,
-    `t35`.`_f_a2` IS NOT NULL AS `_f_v2`,
-    `t35`.`_f_a3` IS NOT NULL AS `_f_v3`
+    `t40`.`unit`,
+    `t40`.`ts`,
+    `t40`.`_f_entry`,
+    `t40`.`_f_step`,
+    `t40`.`_f_a0`,
+    `t40`.`_f_a1`,
+    `t40`.`_f_a2`,
+    `t40`.`_f_a3`,
+    `t40`.`_f_a0` IS NOT NULL AS `_f_v0`,
+    `t40`.`_f_a1` IS NOT NULL AS `_f_v1`,
+    `t40`.`_f_a2` IS NOT NULL AS `_f_v2`,
+    `t40`.`_f_a3` IS NOT NULL AS `_f_v3`
   FROM (
     SELECT
       *
@@ -198,51 +215,51 @@ WITH `t4` AS (
         *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
+          `t4`.`unit`,
+          `t4`.`ts`,
+          `t4`.`_f_entry`,
           CASE
-            WHEN `t5`.`_f_k` = 0
+            WHEN `t4`.`_f_k` = 0
             THEN 'product_view'
-            WHEN `t5`.`_f_k` = 1
+            WHEN `t4`.`_f_k` = 1
             THEN 'add_to_cart'
-            WHEN `t5`.`_f_k` = 2
+            WHEN `t4`.`_f_k` = 2
             THEN 'checkout_started'
-            WHEN `t5`.`_f_k` = 3
+            WHEN `t4`.`_f_k` = 3
             THEN 'order_completed'
             ELSE NULL
           END AS `_f_step`,
           IF(
             (
-              `t5`.`_f_k` = 0
+              `t4`.`_f_k` = 0
             ) AND (
-              `t5`.`_f_entry` = 0
+              `t4`.`_f_entry` = 0
             ),
-            `t5`.`ts`,
+            `t4`.`ts`,
             CAST(NULL AS TIMESTAMP)
           ) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t4` AS `t5`
+        FROM `t3` AS `t4`
         WHERE
-          `t5`.`_f_k` IS NOT NULL AND `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t14`
+          `t4`.`_f_k` IS NOT NULL AND `t4`.`_f_k` = 0 AND `t4`.`_f_entry` = 0
+      ) AS `t12`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t18`.`unit`,
-          CAST(`t18`.`ts` AS TIMESTAMP) AS `ts`,
-          `t18`.`_f_entry`,
+          `t19`.`unit`,
+          CAST(`t19`.`ts` AS TIMESTAMP) AS `ts`,
+          `t19`.`_f_entry`,
           'add_to_cart' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          `t18`.`_f_v` AS `_f_a1`,
+          `t19`.`_f_v` AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t17` AS `t18`
-      ) AS `t20`
+        FROM `t18` AS `t19`
+      ) AS `t21`
     ) AS `t22`
     UNION ALL
     SELECT
@@ -252,218 +269,236 @@ WITH `t4` AS (
         *
       FROM (
         SELECT
-          `t26`.`unit`,
-          CAST(`t26`.`ts` AS TIMESTAMP) AS `ts`,
-          `t26`.`_f_entry`,
+          `t29`.`unit`,
+          CAST(`t29`.`ts` AS TIMESTAMP) AS `ts`,
+          `t29`.`_f_entry`,
           'checkout_started' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          `t26`.`_f_v` AS `_f_a2`,
+          `t29`.`_f_v` AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t25` AS `t26`
-      ) AS `t28`
+        FROM `t28` AS `t29`
+      ) AS `t31`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t32`.`unit`,
-          CAST(`t32`.`ts` AS TIMESTAMP) AS `ts`,
-          `t32`.`_f_entry`,
+          `t37`.`unit`,
+          CAST(`t37`.`ts` AS TIMESTAMP) AS `ts`,
+          `t37`.`_f_entry`,
           'order_completed' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          `t32`.`_f_v` AS `_f_a3`
+          `t37`.`_f_v` AS `_f_a3`
         FROM (
           SELECT
-            `t31`.`unit`,
-            `t31`.`_f_pos`,
-            MAX(`t31`.`_f_w`) AS `_f_v`,
-            MAX(`t31`.`ts`) AS `ts`,
-            MAX(`t31`.`_f_entry`) AS `_f_entry`,
-            MAX(`t31`.`_f_x0`) AS `_f_x0`
+            `t36`.`unit`,
+            `t36`.`_f_x0`,
+            `t36`.`_f_v`,
+            MIN(`t36`.`_f_pos`) AS `_f_pos`,
+            MIN(`t36`.`ts`) AS `ts`,
+            MIN(`t36`.`_f_entry`) AS `_f_entry`
           FROM (
             SELECT
-              *
+              `t35`.`unit`,
+              `t35`.`_f_pos`,
+              MAX(`t35`.`_f_w`) AS `_f_v`,
+              MAX(`t35`.`ts`) AS `ts`,
+              MAX(`t35`.`_f_entry`) AS `_f_entry`,
+              MAX(`t35`.`_f_x0`) AS `_f_x0`
             FROM (
               SELECT
-                `t13`.`unit`,
-                `t13`.`ts`,
-                `t13`.`_f_entry`,
-                `t13`.`_f_x0`,
-                `t13`.`_f_pos`,
-                `t13`.`_f_k`,
-                `t29`.`_f_p`,
-                `t29`.`_f_w`
+                *
               FROM (
                 SELECT
-                  `t5`.`unit`,
-                  `t5`.`ts`,
-                  `t5`.`_f_entry`,
-                  `t5`.`_f_x0`,
-                  `t5`.`_f_pos`,
-                  `t5`.`_f_k`
-                FROM `t4` AS `t5`
-                WHERE
-                  `t5`.`_f_k` IS NOT NULL AND `t5`.`_f_k` = 3
-              ) AS `t13`
-              INNER JOIN (
-                SELECT
-                  `t26`.`unit`,
-                  `t26`.`_f_pos` AS `_f_p`,
-                  `t26`.`_f_v` AS `_f_w`
-                FROM `t25` AS `t26`
-              ) AS `t29`
-                ON `t13`.`unit` = `t29`.`unit`
-            ) AS `t30`
-            WHERE
-              `t30`.`_f_p` < `t30`.`_f_pos`
-          ) AS `t31`
+                  `t11`.`unit`,
+                  `t11`.`ts`,
+                  `t11`.`_f_entry`,
+                  `t11`.`_f_k`,
+                  `t11`.`_f_pos`,
+                  `t11`.`_f_x0`,
+                  `t33`.`_f_w`,
+                  `t33`.`_f_p`
+                FROM (
+                  SELECT
+                    *
+                  FROM `t3` AS `t4`
+                  WHERE
+                    `t4`.`_f_k` IS NOT NULL AND `t4`.`_f_k` = 3
+                ) AS `t11`
+                INNER JOIN (
+                  SELECT
+                    `t30`.`unit`,
+                    `t30`.`_f_v` AS `_f_w`,
+                    MIN(`t30`.`_f_pos`) AS `_f_p`
+                  FROM (
+                    SELECT
+                      `t29`.`unit`,
+                      `t29`.`_f_x0`,
+                      `t29`.`_f_pos`,
+                      `t29`.`_f_v`
+                    FROM `t28` AS `t29`
+                  ) AS `t30`
+                  GROUP BY
+                    1,
+                    2
+                ) AS `t33`
+                  ON `t11`.`unit` = `t33`.`unit`
+              ) AS `t34`
+              WHERE
+                `t34`.`_f_p` < `t34`.`_f_pos`
+            ) AS `t35`
+            GROUP BY
+              1,
+              2
+          ) AS `t36`
           GROUP BY
             1,
-            2
-        ) AS `t32`
-      ) AS `t33`
-    ) AS `t34`
-  ) AS `t35`
+            2,
+            3
+        ) AS `t37`
+      ) AS `t38`
+    ) AS `t39`
+  ) AS `t40`
 )
 SELECT
-  `t43`.`unit`,
-  `t43`.`_f_entry` + 1 AS `entry`,
+  `t48`.`unit`,
+  `t48`.`_f_entry` + 1 AS `entry`,
   CASE
-    WHEN `t43`.`_f_t3` IS NOT NULL
+    WHEN `t48`.`_f_t3` IS NOT NULL
     THEN 4
-    WHEN `t43`.`_f_t2` IS NOT NULL
+    WHEN `t48`.`_f_t2` IS NOT NULL
     THEN 3
-    WHEN `t43`.`_f_t1` IS NOT NULL
+    WHEN `t48`.`_f_t1` IS NOT NULL
     THEN 2
-    WHEN `t43`.`_f_t0` IS NOT NULL
+    WHEN `t48`.`_f_t0` IS NOT NULL
     THEN 1
     ELSE CAST(NULL AS BIGINT)
   END AS `reached`,
-  `t43`.`_f_t0` AS `step_1_ts`,
-  `t43`.`_f_t1` AS `step_2_ts`,
-  `t43`.`_f_t2` AS `step_3_ts`,
-  `t43`.`_f_t3` AS `step_4_ts`,
+  `t48`.`_f_t0` AS `step_1_ts`,
+  `t48`.`_f_t1` AS `step_2_ts`,
+  `t48`.`_f_t2` AS `step_3_ts`,
+  `t48`.`_f_t3` AS `step_4_ts`,
   IF(
-    `t43`.`_f_entry` < 0,
-    CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s0`, `t43`.`_f_t0`) AS DOUBLE) / 1000000,
+    `t48`.`_f_entry` < 0,
+    CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s0`, `t48`.`_f_t0`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_1_seconds`,
   IF(
-    `t43`.`_f_entry` < 1,
-    CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s1`, `t43`.`_f_t1`) AS DOUBLE) / 1000000,
+    `t48`.`_f_entry` < 1,
+    CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s1`, `t48`.`_f_t1`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_2_seconds`,
   IF(
-    `t43`.`_f_entry` < 2,
-    CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s2`, `t43`.`_f_t2`) AS DOUBLE) / 1000000,
+    `t48`.`_f_entry` < 2,
+    CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s2`, `t48`.`_f_t2`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_3_seconds`,
   IF(
-    `t43`.`_f_entry` < 3,
-    CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s3`, `t43`.`_f_t3`) AS DOUBLE) / 1000000,
+    `t48`.`_f_entry` < 3,
+    CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s3`, `t48`.`_f_t3`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_4_seconds`
 FROM (
   SELECT
-    `t42`.`unit`,
-    MAX(`t42`.`_f_entry`) AS `_f_entry`,
-    MAX(`t42`.`_f_t0`) AS `_f_t0`,
+    `t47`.`unit`,
+    MAX(`t47`.`_f_entry`) AS `_f_entry`,
+    MAX(`t47`.`_f_t0`) AS `_f_t0`,
     MAX(
       IF(
-        `t42`.`_f_v0` AND (
-          `t42`.`ts` = `t42`.`_f_t0`
+        `t47`.`_f_v0` AND (
+          `t47`.`ts` = `t47`.`_f_t0`
         ),
-        `t42`.`_f_a0`,
+        `t47`.`_f_a0`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s0`,
-    MAX(`t42`.`_f_t1`) AS `_f_t1`,
+    MAX(`t47`.`_f_t1`) AS `_f_t1`,
     MAX(
       IF(
-        `t42`.`_f_v1` AND (
-          `t42`.`ts` = `t42`.`_f_t1`
+        `t47`.`_f_v1` AND (
+          `t47`.`ts` = `t47`.`_f_t1`
         ),
-        `t42`.`_f_a1`,
+        `t47`.`_f_a1`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s1`,
-    MAX(`t42`.`_f_t2`) AS `_f_t2`,
+    MAX(`t47`.`_f_t2`) AS `_f_t2`,
     MAX(
       IF(
-        `t42`.`_f_v2` AND (
-          `t42`.`ts` = `t42`.`_f_t2`
+        `t47`.`_f_v2` AND (
+          `t47`.`ts` = `t47`.`_f_t2`
         ),
-        `t42`.`_f_a2`,
+        `t47`.`_f_a2`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s2`,
-    MAX(`t42`.`_f_t3`) AS `_f_t3`,
+    MAX(`t47`.`_f_t3`) AS `_f_t3`,
     MAX(
       IF(
-        `t42`.`_f_v3` AND (
-          `t42`.`ts` = `t42`.`_f_t3`
+        `t47`.`_f_v3` AND (
+          `t47`.`ts` = `t47`.`_f_t3`
         ),
-        `t42`.`_f_a3`,
+        `t47`.`_f_a3`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s3`
   FROM (
     SELECT
-      `t41`.`unit`,
-      `t41`.`ts`,
-      `t41`.`_f_entry`,
-      `t41`.`_f_step`,
-      `t41`.`_f_a0`,
-      `t41`.`_f_a1`,
-      `t41`.`_f_a2`,
-      `t41`.`_f_a3`,
-      `t41`.`_f_v0`,
-      `t41`.`_f_v1`,
-      `t41`.`_f_v2`,
-      `t41`.`_f_v3`,
-      `t41`.`_f_t0`,
-      `t41`.`_f_t1`,
-      `t41`.`_f_t2`,
-      `t41`.`_f_t3`
+      `t46`.`unit`,
+      `t46`.`ts`,
+      `t46`.`_f_entry`,
+      `t46`.`_f_step`,
+      `t46`.`_f_a0`,
+      `t46`.`_f_a1`,
+      `t46`.`_f_a2`,
+      `t46`.`_f_a3`,
+      `t46`.`_f_v0`,
+      `t46`.`_f_v1`,
+      `t46`.`_f_v2`,
+      `t46`.`_f_v3`,
+      `t46`.`_f_t0`,
+      `t46`.`_f_t1`,
+      `t46`.`_f_t2`,
+      `t46`.`_f_t3`
     FROM (
       SELECT
-        `t38`.`unit`,
-        `t38`.`ts`,
-        `t38`.`_f_entry`,
-        `t38`.`_f_step`,
-        `t38`.`_f_a0`,
-        `t38`.`_f_a1`,
-        `t38`.`_f_a2`,
-        `t38`.`_f_a3`,
-        `t38`.`_f_v0`,
-        `t38`.`_f_v1`,
-        `t38`.`_f_v2`,
-        `t38`.`_f_v3`,
-        `t40`.`_f_unit`,
-        `t40`.`_f_t0`,
-        `t40`.`_f_t1`,
-        `t40`.`_f_t2`,
-        `t40`.`_f_t3`
-      FROM `t36` AS `t38`
+        `t43`.`unit`,
+        `t43`.`ts`,
+        `t43`.`_f_entry`,
+        `t43`.`_f_step`,
+        `t43`.`_f_a0`,
+        `t43`.`_f_a1`,
+        `t43`.`_f_a2`,
+        `t43`.`_f_a3`,
+        `t43`.`_f_v0`,
+        `t43`.`_f_v1`,
+        `t43`.`_f_v2`,
+        `t43`.`_f_v3`,
+        `t45`.`_f_unit`,
+        `t45`.`_f_t0`,
+        `t45`.`_f_t1`,
+        `t45`.`_f_t2`,
+        `t45`.`_f_t3`
+      FROM `t41` AS `t43`
       INNER JOIN (
         SELECT
-          `t37`.`unit` AS `_f_unit`,
-          MIN(IF(`t37`.`_f_v0`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-          MIN(IF(`t37`.`_f_v1`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-          MIN(IF(`t37`.`_f_v2`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-          MIN(IF(`t37`.`_f_v3`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-        FROM `t36` AS `t37`
+          `t42`.`unit` AS `_f_unit`,
+          MIN(IF(`t42`.`_f_v0`, `t42`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+          MIN(IF(`t42`.`_f_v1`, `t42`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+          MIN(IF(`t42`.`_f_v2`, `t42`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+          MIN(IF(`t42`.`_f_v3`, `t42`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
+        FROM `t41` AS `t42`
         GROUP BY
           1
-      ) AS `t40`
-        ON `t38`.`unit` = `t40`.`_f_unit`
-    ) AS `t41`
-  ) AS `t42`
+      ) AS `t45`
+        ON `t43`.`unit` = `t45`.`_f_unit`
+    ) AS `t46`
+  ) AS `t47`
   GROUP BY
     1
-) AS `t43`
+) AS `t48`
 WHERE
-  `t43`.`_f_t0` IS NOT NULL
+  `t48`.`_f_t0` IS NOT NULL

@@ -1,202 +1,194 @@
-WITH `t4` AS (
+WITH `t2` AS (
   SELECT
-    `t3`.`unit`,
-    `t3`.`ts`,
-    `t3`.`seq`,
-    `t3`.`_f_entry`,
-    `t3`.`_f_k`,
-    `t3`.`_f_l`,
+    `t1`.`unit`,
+    `t1`.`ts`,
+    `t1`.`_f_entry`,
+    `t1`.`_f_k`,
     ROW_NUMBER() OVER (
-      PARTITION BY `t3`.`unit`
-      ORDER BY `t3`.`ts` ASC NULLS LAST, `t3`.`seq` ASC NULLS LAST, `t3`.`_f_l` ASC NULLS LAST
+      PARTITION BY `t1`.`unit`
+      ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
     ) - 1 AS `_f_pos`
   FROM (
     SELECT
-      `t2`.`unit`,
-      `t2`.`ts`,
-      `t2`.`seq`,
-      `t2`.`_f_entry`,
-      `t2`.`_f_k`,
-      `t2`.`_f_l`
-    FROM (
-      SELECT
-        `t1`.`unit`,
-        `t1`.`ts`,
-        `t1`.`seq`,
-        `t1`.`label`,
-        `t1`.`_f_step`,
-        `t1`.`_f_entry`,
-        CASE
-          WHEN `t1`.`_f_step` = 'product_view'
-          THEN 0
-          WHEN `t1`.`_f_step` = 'add_to_cart'
-          THEN 1
-          WHEN `t1`.`_f_step` = 'checkout_started'
-          THEN 2
-          WHEN `t1`.`_f_step` = 'order_completed'
-          THEN 3
-          ELSE NULL
-        END AS `_f_k`,
-        CASE
-          WHEN `t1`.`label` = 'add_to_cart'
-          THEN 0
-          WHEN `t1`.`label` = 'checkout_started'
-          THEN 1
-          WHEN `t1`.`label` = 'order_completed'
-          THEN 2
-          WHEN `t1`.`label` = 'product_view'
-          THEN 3
-          ELSE NULL
-        END AS `_f_l`
-      FROM (
-        SELECT
-          `t0`.`unit`,
-          `t0`.`ts`,
-          `t0`.`seq`,
-          `t0`.`label`,
-          IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) AS `_f_step`,
-          0 AS `_f_entry`
-        FROM `journey_events` AS `t0`
-        WHERE
-          `t0`.`unit` IS NOT NULL
-          AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
-          AND IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) IS NOT NULL
-      ) AS `t1`
-    ) AS `t2`
-  ) AS `t3`
+      `t0`.`unit`,
+      `t0`.`ts`,
+      `t0`.`seq`,
+      `t0`.`label`,
+      `t0`.`label` AS `_f_step`,
+      0 AS `_f_entry`,
+      CASE
+        WHEN `t0`.`label` = 'product_view'
+        THEN 0
+        WHEN `t0`.`label` = 'add_to_cart'
+        THEN 1
+        WHEN `t0`.`label` = 'checkout_started'
+        THEN 2
+        WHEN `t0`.`label` = 'order_completed'
+        THEN 3
+        ELSE NULL
+      END AS `_f_k`
+    FROM `journey_events` AS `t0`
+    WHERE
+      `t0`.`unit` IS NOT NULL
+      AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
+  ) AS `t1`
 ), `t17` AS (
   SELECT
     `t16`.`unit`,
-    `t16`.`_f_pos`,
-    MAX(`t16`.`_f_w`) AS `_f_v`,
-    MAX(`t16`.`ts`) AS `ts`,
-    MAX(`t16`.`_f_entry`) AS `_f_entry`
+    `t16`.`_f_v`,
+    MIN(`t16`.`_f_pos`) AS `_f_pos`,
+    MIN(`t16`.`ts`) AS `ts`,
+    MIN(`t16`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t15`.`unit`,
+      `t15`.`_f_pos`,
+      MAX(`t15`.`_f_w`) AS `_f_v`,
+      MAX(`t15`.`ts`) AS `ts`,
+      MAX(`t15`.`_f_entry`) AS `_f_entry`
     FROM (
       SELECT
-        `t11`.`unit`,
-        `t11`.`ts`,
-        `t11`.`_f_entry`,
-        `t11`.`_f_pos`,
-        `t11`.`_f_k`,
-        `t10`.`_f_p`,
-        `t10`.`_f_w`
+        *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          `t5`.`_f_pos`,
-          `t5`.`_f_k`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 1
-      ) AS `t11`
-      INNER JOIN (
-        SELECT
-          `t5`.`unit`,
-          `t5`.`_f_pos` AS `_f_p`,
-          `t5`.`ts` AS `_f_w`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t10`
-        ON `t11`.`unit` = `t10`.`unit`
+          `t8`.`unit`,
+          `t8`.`ts`,
+          `t8`.`_f_entry`,
+          `t8`.`_f_k`,
+          `t8`.`_f_pos`,
+          `t13`.`_f_w`,
+          `t13`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t2` AS `t3`
+          WHERE
+            `t3`.`_f_k` = 1
+        ) AS `t8`
+        INNER JOIN (
+          SELECT
+            `t4`.`unit`,
+            `t4`.`_f_v` AS `_f_w`,
+            MIN(`t4`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t3`.`unit`,
+              `t3`.`_f_pos`,
+              `t3`.`ts` AS `_f_v`
+            FROM `t2` AS `t3`
+            WHERE
+              `t3`.`_f_k` = 0 AND `t3`.`_f_entry` = 0
+          ) AS `t4`
+          GROUP BY
+            1,
+            2
+        ) AS `t13`
+          ON `t8`.`unit` = `t13`.`unit`
+      ) AS `t14`
+      WHERE
+        `t14`.`_f_p` < `t14`.`_f_pos`
     ) AS `t15`
-    WHERE
-      `t15`.`_f_p` < `t15`.`_f_pos`
+    GROUP BY
+      1,
+      2
   ) AS `t16`
   GROUP BY
     1,
     2
-), `t25` AS (
+), `t27` AS (
   SELECT
-    `t24`.`unit`,
-    `t24`.`_f_pos`,
-    MAX(`t24`.`_f_w`) AS `_f_v`,
-    MAX(`t24`.`ts`) AS `ts`,
-    MAX(`t24`.`_f_entry`) AS `_f_entry`
+    `t26`.`unit`,
+    `t26`.`_f_v`,
+    MIN(`t26`.`_f_pos`) AS `_f_pos`,
+    MIN(`t26`.`ts`) AS `ts`,
+    MIN(`t26`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t25`.`unit`,
+      `t25`.`_f_pos`,
+      MAX(`t25`.`_f_w`) AS `_f_v`,
+      MAX(`t25`.`ts`) AS `ts`,
+      MAX(`t25`.`_f_entry`) AS `_f_entry`
     FROM (
       SELECT
-        `t12`.`unit`,
-        `t12`.`ts`,
-        `t12`.`_f_entry`,
-        `t12`.`_f_pos`,
-        `t12`.`_f_k`,
-        `t21`.`_f_p`,
-        `t21`.`_f_w`
+        *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          `t5`.`_f_pos`,
-          `t5`.`_f_k`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 2
-      ) AS `t12`
-      INNER JOIN (
-        SELECT
-          `t18`.`unit`,
-          `t18`.`_f_pos` AS `_f_p`,
-          `t18`.`_f_v` AS `_f_w`
-        FROM `t17` AS `t18`
-      ) AS `t21`
-        ON `t12`.`unit` = `t21`.`unit`
-    ) AS `t23`
-    WHERE
-      `t23`.`_f_p` < `t23`.`_f_pos`
-  ) AS `t24`
+          `t9`.`unit`,
+          `t9`.`ts`,
+          `t9`.`_f_entry`,
+          `t9`.`_f_k`,
+          `t9`.`_f_pos`,
+          `t23`.`_f_w`,
+          `t23`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t2` AS `t3`
+          WHERE
+            `t3`.`_f_k` = 2
+        ) AS `t9`
+        INNER JOIN (
+          SELECT
+            `t19`.`unit`,
+            `t19`.`_f_v` AS `_f_w`,
+            MIN(`t19`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t18`.`unit`,
+              `t18`.`_f_pos`,
+              `t18`.`_f_v`
+            FROM `t17` AS `t18`
+          ) AS `t19`
+          GROUP BY
+            1,
+            2
+        ) AS `t23`
+          ON `t9`.`unit` = `t23`.`unit`
+      ) AS `t24`
+      WHERE
+        `t24`.`_f_p` < `t24`.`_f_pos`
+    ) AS `t25`
+    GROUP BY
+      1,
+      2
+  ) AS `t26`
   GROUP BY
     1,
     2
-), `t36` AS (
+), `t40` AS (
   SELECT
-    `t35`.`unit`,
-    `t35`.`ts`,
-    `t35`.`_f_entry`,
-    `t35`.`_f_step`,
-    `t35`.`_f_a0`,
-    `t35`.`_f_a1`,
-    `t35`.`_f_a2`,
-    `t35`.`_f_a3`,
+    `t39`.`unit`,
+    `t39`.`ts`,
+    `t39`.`_f_entry`,
+    `t39`.`_f_step`,
+    `t39`.`_f_a0`,
+    `t39`.`_f_a1`,
+    `t39`.`_f_a2`,
+    `t39`.`_f_a3`,
     (
-      `t35`.`_f_a0` IS NOT NULL
+      `t39`.`_f_a0` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a0`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a0`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v0`,
     (
-      `t35`.`_f_a1` IS NOT NULL
+      `t39`.`_f_a1` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a1`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a1`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v1`,
     (
-      `t35`.`_f_a2` IS NOT NULL
+      `t39`.`_f_a2` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a2`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a2`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v2`,
     (
-      `t35`.`_f_a3` IS NOT NULL
+      `t39`.`_f_a3` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a3`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a3`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v3`
   FROM (
     SELECT
@@ -206,36 +198,36 @@ WITH `t4` AS (
         *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
+          `t3`.`unit`,
+          `t3`.`ts`,
+          `t3`.`_f_entry`,
           CASE
-            WHEN `t5`.`_f_k` = 0
+            WHEN `t3`.`_f_k` = 0
             THEN 'product_view'
-            WHEN `t5`.`_f_k` = 1
+            WHEN `t3`.`_f_k` = 1
             THEN 'add_to_cart'
-            WHEN `t5`.`_f_k` = 2
+            WHEN `t3`.`_f_k` = 2
             THEN 'checkout_started'
-            WHEN `t5`.`_f_k` = 3
+            WHEN `t3`.`_f_k` = 3
             THEN 'order_completed'
             ELSE NULL
           END AS `_f_step`,
           IF(
             (
-              `t5`.`_f_k` = 0
+              `t3`.`_f_k` = 0
             ) AND (
-              `t5`.`_f_entry` = 0
+              `t3`.`_f_entry` = 0
             ),
-            `t5`.`ts`,
+            `t3`.`ts`,
             CAST(NULL AS TIMESTAMP)
           ) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t4` AS `t5`
+        FROM `t2` AS `t3`
         WHERE
-          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t14`
+          `t3`.`_f_k` = 0 AND `t3`.`_f_entry` = 0
+      ) AS `t11`
       UNION ALL
       SELECT
         *
@@ -251,7 +243,7 @@ WITH `t4` AS (
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
         FROM `t17` AS `t18`
       ) AS `t20`
-    ) AS `t22`
+    ) AS `t21`
     UNION ALL
     SELECT
       *
@@ -260,264 +252,280 @@ WITH `t4` AS (
         *
       FROM (
         SELECT
-          `t26`.`unit`,
-          CAST(`t26`.`ts` AS TIMESTAMP) AS `ts`,
-          `t26`.`_f_entry`,
+          `t28`.`unit`,
+          CAST(`t28`.`ts` AS TIMESTAMP) AS `ts`,
+          `t28`.`_f_entry`,
           'checkout_started' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          `t26`.`_f_v` AS `_f_a2`,
+          `t28`.`_f_v` AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t25` AS `t26`
-      ) AS `t28`
+        FROM `t27` AS `t28`
+      ) AS `t30`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t32`.`unit`,
-          CAST(`t32`.`ts` AS TIMESTAMP) AS `ts`,
-          `t32`.`_f_entry`,
+          `t36`.`unit`,
+          CAST(`t36`.`ts` AS TIMESTAMP) AS `ts`,
+          `t36`.`_f_entry`,
           'order_completed' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          `t32`.`_f_v` AS `_f_a3`
+          `t36`.`_f_v` AS `_f_a3`
         FROM (
           SELECT
-            `t31`.`unit`,
-            `t31`.`_f_pos`,
-            MAX(`t31`.`_f_w`) AS `_f_v`,
-            MAX(`t31`.`ts`) AS `ts`,
-            MAX(`t31`.`_f_entry`) AS `_f_entry`
+            `t35`.`unit`,
+            `t35`.`_f_v`,
+            MIN(`t35`.`_f_pos`) AS `_f_pos`,
+            MIN(`t35`.`ts`) AS `ts`,
+            MIN(`t35`.`_f_entry`) AS `_f_entry`
           FROM (
             SELECT
-              *
+              `t34`.`unit`,
+              `t34`.`_f_pos`,
+              MAX(`t34`.`_f_w`) AS `_f_v`,
+              MAX(`t34`.`ts`) AS `ts`,
+              MAX(`t34`.`_f_entry`) AS `_f_entry`
             FROM (
               SELECT
-                `t13`.`unit`,
-                `t13`.`ts`,
-                `t13`.`_f_entry`,
-                `t13`.`_f_pos`,
-                `t13`.`_f_k`,
-                `t29`.`_f_p`,
-                `t29`.`_f_w`
+                *
               FROM (
                 SELECT
-                  `t5`.`unit`,
-                  `t5`.`ts`,
-                  `t5`.`_f_entry`,
-                  `t5`.`_f_pos`,
-                  `t5`.`_f_k`
-                FROM `t4` AS `t5`
-                WHERE
-                  `t5`.`_f_k` = 3
-              ) AS `t13`
-              INNER JOIN (
-                SELECT
-                  `t26`.`unit`,
-                  `t26`.`_f_pos` AS `_f_p`,
-                  `t26`.`_f_v` AS `_f_w`
-                FROM `t25` AS `t26`
-              ) AS `t29`
-                ON `t13`.`unit` = `t29`.`unit`
-            ) AS `t30`
-            WHERE
-              `t30`.`_f_p` < `t30`.`_f_pos`
-          ) AS `t31`
+                  `t10`.`unit`,
+                  `t10`.`ts`,
+                  `t10`.`_f_entry`,
+                  `t10`.`_f_k`,
+                  `t10`.`_f_pos`,
+                  `t32`.`_f_w`,
+                  `t32`.`_f_p`
+                FROM (
+                  SELECT
+                    *
+                  FROM `t2` AS `t3`
+                  WHERE
+                    `t3`.`_f_k` = 3
+                ) AS `t10`
+                INNER JOIN (
+                  SELECT
+                    `t29`.`unit`,
+                    `t29`.`_f_v` AS `_f_w`,
+                    MIN(`t29`.`_f_pos`) AS `_f_p`
+                  FROM (
+                    SELECT
+                      `t28`.`unit`,
+                      `t28`.`_f_pos`,
+                      `t28`.`_f_v`
+                    FROM `t27` AS `t28`
+                  ) AS `t29`
+                  GROUP BY
+                    1,
+                    2
+                ) AS `t32`
+                  ON `t10`.`unit` = `t32`.`unit`
+              ) AS `t33`
+              WHERE
+                `t33`.`_f_p` < `t33`.`_f_pos`
+            ) AS `t34`
+            GROUP BY
+              1,
+              2
+          ) AS `t35`
           GROUP BY
             1,
             2
-        ) AS `t32`
-      ) AS `t33`
-    ) AS `t34`
-  ) AS `t35`
-), `t44` AS (
+        ) AS `t36`
+      ) AS `t37`
+    ) AS `t38`
+  ) AS `t39`
+), `t48` AS (
   SELECT
-    `t43`.`unit`,
-    `t43`.`_f_entry` + 1 AS `entry`,
+    `t47`.`unit`,
+    `t47`.`_f_entry` + 1 AS `entry`,
     CASE
-      WHEN `t43`.`_f_t3` IS NOT NULL
+      WHEN `t47`.`_f_t3` IS NOT NULL
       THEN 4
-      WHEN `t43`.`_f_t2` IS NOT NULL
+      WHEN `t47`.`_f_t2` IS NOT NULL
       THEN 3
-      WHEN `t43`.`_f_t1` IS NOT NULL
+      WHEN `t47`.`_f_t1` IS NOT NULL
       THEN 2
-      WHEN `t43`.`_f_t0` IS NOT NULL
+      WHEN `t47`.`_f_t0` IS NOT NULL
       THEN 1
       ELSE CAST(NULL AS BIGINT)
     END AS `reached`,
-    `t43`.`_f_t0` AS `step_1_ts`,
-    `t43`.`_f_t1` AS `step_2_ts`,
-    `t43`.`_f_t2` AS `step_3_ts`,
-    `t43`.`_f_t3` AS `step_4_ts`,
+    `t47`.`_f_t0` AS `step_1_ts`,
+    `t47`.`_f_t1` AS `step_2_ts`,
+    `t47`.`_f_t2` AS `step_3_ts`,
+    `t47`.`_f_t3` AS `step_4_ts`,
     IF(
-      `t43`.`_f_entry` < 0,
-      CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s0`, `t43`.`_f_t0`) AS DOUBLE) / 1000000,
+      `t47`.`_f_entry` < 0,
+      CAST(DATEDIFF(MICROSECOND, `t47`.`_f_s0`, `t47`.`_f_t0`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_1_seconds`,
     IF(
-      `t43`.`_f_entry` < 1,
-      CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s1`, `t43`.`_f_t1`) AS DOUBLE) / 1000000,
+      `t47`.`_f_entry` < 1,
+      CAST(DATEDIFF(MICROSECOND, `t47`.`_f_s1`, `t47`.`_f_t1`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_2_seconds`,
     IF(
-      `t43`.`_f_entry` < 2,
-      CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s2`, `t43`.`_f_t2`) AS DOUBLE) / 1000000,
+      `t47`.`_f_entry` < 2,
+      CAST(DATEDIFF(MICROSECOND, `t47`.`_f_s2`, `t47`.`_f_t2`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_3_seconds`,
     IF(
-      `t43`.`_f_entry` < 3,
-      CAST(DATEDIFF(MICROSECOND, `t43`.`_f_s3`, `t43`.`_f_t3`) AS DOUBLE) / 1000000,
+      `t47`.`_f_entry` < 3,
+      CAST(DATEDIFF(MICROSECOND, `t47`.`_f_s3`, `t47`.`_f_t3`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_4_seconds`
   FROM (
     SELECT
-      `t42`.`unit`,
-      MAX(`t42`.`_f_entry`) AS `_f_entry`,
-      MAX(`t42`.`_f_t0`) AS `_f_t0`,
+      `t46`.`unit`,
+      MAX(`t46`.`_f_entry`) AS `_f_entry`,
+      MAX(`t46`.`_f_t0`) AS `_f_t0`,
       MAX(
         IF(
-          `t42`.`_f_v0` AND (
-            `t42`.`ts` = `t42`.`_f_t0`
+          `t46`.`_f_v0` AND (
+            `t46`.`ts` = `t46`.`_f_t0`
           ),
-          `t42`.`_f_a0`,
+          `t46`.`_f_a0`,
           CAST(NULL AS TIMESTAMP)
         )
       ) AS `_f_s0`,
-      MAX(`t42`.`_f_t1`) AS `_f_t1`,
+      MAX(`t46`.`_f_t1`) AS `_f_t1`,
       MAX(
         IF(
-          `t42`.`_f_v1` AND (
-            `t42`.`ts` = `t42`.`_f_t1`
+          `t46`.`_f_v1` AND (
+            `t46`.`ts` = `t46`.`_f_t1`
           ),
-          `t42`.`_f_a1`,
+          `t46`.`_f_a1`,
           CAST(NULL AS TIMESTAMP)
         )
       ) AS `_f_s1`,
-      MAX(`t42`.`_f_t2`) AS `_f_t2`,
+      MAX(`t46`.`_f_t2`) AS `_f_t2`,
       MAX(
         IF(
-          `t42`.`_f_v2` AND (
-            `t42`.`ts` = `t42`.`_f_t2`
+          `t46`.`_f_v2` AND (
+            `t46`.`ts` = `t46`.`_f_t2`
           ),
-          `t42`.`_f_a2`,
+          `t46`.`_f_a2`,
           CAST(NULL AS TIMESTAMP)
         )
       ) AS `_f_s2`,
-      MAX(`t42`.`_f_t3`) AS `_f_t3`,
+      MAX(`t46`.`_f_t3`) AS `_f_t3`,
       MAX(
         IF(
-          `t42`.`_f_v3` AND (
-            `t42`.`ts` = `t42`.`_f_t3`
+          `t46`.`_f_v3` AND (
+            `t46`.`ts` = `t46`.`_f_t3`
           ),
-          `t42`.`_f_a3`,
+          `t46`.`_f_a3`,
           CAST(NULL AS TIMESTAMP)
         )
       ) AS `_f_s3`
     FROM (
       SELECT
-        `t41`.`unit`,
-        `t41`.`ts`,
-        `t41`.`_f_entry`,
-        `t41`.`_f_step`,
-        `t41`.`_f_a0`,
-        `t41`.`_f_a1`,
-        `t41`.`_f_a2`,
-        `t41`.`_f_a3`,
-        `t41`.`_f_v0`,
-        `t41`.`_f_v1`,
-        `t41`.`_f_v2`,
-        `t41`.`_f_v3`,
-        `t41`.`_f_t0`,
-        `t41`.`_f_t1`,
-        `t41`.`_f_t2`,
-        `t41`.`_f_t3`
+        `t45`.`unit`,
+        `t45`.`ts`,
+        `t45`.`_f_entry`,
+        `t45`.`_f_step`,
+        `t45`.`_f_a0`,
+        `t45`.`_f_a1`,
+        `t45`.`_f_a2`,
+        `t45`.`_f_a3`,
+        `t45`.`_f_v0`,
+        `t45`.`_f_v1`,
+        `t45`.`_f_v2`,
+        `t45`.`_f_v3`,
+        `t45`.`_f_t0`,
+        `t45`.`_f_t1`,
+        `t45`.`_f_t2`,
+        `t45`.`_f_t3`
       FROM (
         SELECT
-          `t38`.`unit`,
-          `t38`.`ts`,
-          `t38`.`_f_entry`,
-          `t38`.`_f_step`,
-          `t38`.`_f_a0`,
-          `t38`.`_f_a1`,
-          `t38`.`_f_a2`,
-          `t38`.`_f_a3`,
-          `t38`.`_f_v0`,
-          `t38`.`_f_v1`,
-          `t38`.`_f_v2`,
-          `t38`.`_f_v3`,
-          `t40`.`_f_unit`,
-          `t40`.`_f_t0`,
-          `t40`.`_f_t1`,
-          `t40`.`_f_t2`,
-          `t40`.`_f_t3`
-        FROM `t36` AS `t38`
+          `t42`.`unit`,
+          `t42`.`ts`,
+          `t42`.`_f_entry`,
+          `t42`.`_f_step`,
+          `t42`.`_f_a0`,
+          `t42`.`_f_a1`,
+          `t42`.`_f_a2`,
+          `t42`.`_f_a3`,
+          `t42`.`_f_v0`,
+          `t42`.`_f_v1`,
+          `t42`.`_f_v2`,
+          `t42`.`_f_v3`,
+          `t44`.`_f_unit`,
+          `t44`.`_f_t0`,
+          `t44`.`_f_t1`,
+          `t44`.`_f_t2`,
+          `t44`.`_f_t3`
+        FROM `t40` AS `t42`
         INNER JOIN (
           SELECT
-            `t37`.`unit` AS `_f_unit`,
-            MIN(IF(`t37`.`_f_v0`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-            MIN(IF(`t37`.`_f_v1`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-            MIN(IF(`t37`.`_f_v2`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-            MIN(IF(`t37`.`_f_v3`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-          FROM `t36` AS `t37`
+            `t41`.`unit` AS `_f_unit`,
+            MIN(IF(`t41`.`_f_v0`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+            MIN(IF(`t41`.`_f_v1`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+            MIN(IF(`t41`.`_f_v2`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+            MIN(IF(`t41`.`_f_v3`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
+          FROM `t40` AS `t41`
           GROUP BY
             1
-        ) AS `t40`
-          ON `t38`.`unit` = `t40`.`_f_unit`
-      ) AS `t41`
-    ) AS `t42`
+        ) AS `t44`
+          ON `t42`.`unit` = `t44`.`_f_unit`
+      ) AS `t45`
+    ) AS `t46`
     GROUP BY
       1
-  ) AS `t43`
+  ) AS `t47`
   WHERE
-    `t43`.`_f_t0` IS NOT NULL
-), `t53` AS (
+    `t47`.`_f_t0` IS NOT NULL
+), `t57` AS (
   SELECT
     *
   FROM (
     SELECT
       4 AS `step`,
-      `t46`.`_h0`,
-      `t46`.`_h1`,
-      `t46`.`_h2`,
-      `t46`.`_h3`,
-      `t46`.`_h4`,
-      `t46`.`_h5`,
-      `t46`.`_h6`,
-      `t46`.`_h7`,
-      `t46`.`_h8`,
-      `t46`.`_h9`,
-      `t46`.`_h10`
+      `t50`.`_h0`,
+      `t50`.`_h1`,
+      `t50`.`_h2`,
+      `t50`.`_h3`,
+      `t50`.`_h4`,
+      `t50`.`_h5`,
+      `t50`.`_h6`,
+      `t50`.`_h7`,
+      `t50`.`_h8`,
+      `t50`.`_h9`,
+      `t50`.`_h10`
     FROM (
       SELECT
         SUM(
           IF((
-            `t45`.`step_4_seconds` >= 0.0
+            `t49`.`step_4_seconds` >= 0.0
           ) AND (
-            `t45`.`step_4_seconds` < 60.0
+            `t49`.`step_4_seconds` < 60.0
           ), 1, 0)
         ) AS `_h0`,
         SUM(
           IF((
-            `t45`.`step_4_seconds` >= 60.0
+            `t49`.`step_4_seconds` >= 60.0
           ) AND (
-            `t45`.`step_4_seconds` < 300.0
+            `t49`.`step_4_seconds` < 300.0
           ), 1, 0)
         ) AS `_h1`,
         SUM(
           IF((
-            `t45`.`step_4_seconds` >= 300.0
+            `t49`.`step_4_seconds` >= 300.0
           ) AND (
-            `t45`.`step_4_seconds` < 900.0
+            `t49`.`step_4_seconds` < 900.0
           ), 1, 0)
         ) AS `_h2`,
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 900.0
+              `t49`.`step_4_seconds` >= 900.0
             ) AND (
-              `t45`.`step_4_seconds` < 3600.0
+              `t49`.`step_4_seconds` < 3600.0
             ),
             1,
             0
@@ -526,9 +534,9 @@ WITH `t4` AS (
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 3600.0
+              `t49`.`step_4_seconds` >= 3600.0
             ) AND (
-              `t45`.`step_4_seconds` < 14400.0
+              `t49`.`step_4_seconds` < 14400.0
             ),
             1,
             0
@@ -537,10 +545,10 @@ WITH `t4` AS (
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 14400.0
+              `t49`.`step_4_seconds` >= 14400.0
             )
             AND (
-              `t45`.`step_4_seconds` < 86400.0
+              `t49`.`step_4_seconds` < 86400.0
             ),
             1,
             0
@@ -549,10 +557,10 @@ WITH `t4` AS (
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 86400.0
+              `t49`.`step_4_seconds` >= 86400.0
             )
             AND (
-              `t45`.`step_4_seconds` < 259200.0
+              `t49`.`step_4_seconds` < 259200.0
             ),
             1,
             0
@@ -561,10 +569,10 @@ WITH `t4` AS (
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 259200.0
+              `t49`.`step_4_seconds` >= 259200.0
             )
             AND (
-              `t45`.`step_4_seconds` < 604800.0
+              `t49`.`step_4_seconds` < 604800.0
             ),
             1,
             0
@@ -573,10 +581,10 @@ WITH `t4` AS (
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 604800.0
+              `t49`.`step_4_seconds` >= 604800.0
             )
             AND (
-              `t45`.`step_4_seconds` < 1209600.0
+              `t49`.`step_4_seconds` < 1209600.0
             ),
             1,
             0
@@ -585,19 +593,19 @@ WITH `t4` AS (
         SUM(
           IF(
             (
-              `t45`.`step_4_seconds` >= 1209600.0
+              `t49`.`step_4_seconds` >= 1209600.0
             )
             AND (
-              `t45`.`step_4_seconds` < 2592000.0
+              `t49`.`step_4_seconds` < 2592000.0
             ),
             1,
             0
           )
         ) AS `_h9`,
-        SUM(IF(`t45`.`step_4_seconds` >= 2592000.0, 1, 0)) AS `_h10`
-      FROM `t44` AS `t45`
-    ) AS `t46`
-  ) AS `t49`
+        SUM(IF(`t49`.`step_4_seconds` >= 2592000.0, 1, 0)) AS `_h10`
+      FROM `t48` AS `t49`
+    ) AS `t50`
+  ) AS `t53`
   UNION ALL
   SELECT
     *
@@ -607,46 +615,46 @@ WITH `t4` AS (
     FROM (
       SELECT
         2 AS `step`,
-        `t47`.`_h0`,
-        `t47`.`_h1`,
-        `t47`.`_h2`,
-        `t47`.`_h3`,
-        `t47`.`_h4`,
-        `t47`.`_h5`,
-        `t47`.`_h6`,
-        `t47`.`_h7`,
-        `t47`.`_h8`,
-        `t47`.`_h9`,
-        `t47`.`_h10`
+        `t51`.`_h0`,
+        `t51`.`_h1`,
+        `t51`.`_h2`,
+        `t51`.`_h3`,
+        `t51`.`_h4`,
+        `t51`.`_h5`,
+        `t51`.`_h6`,
+        `t51`.`_h7`,
+        `t51`.`_h8`,
+        `t51`.`_h9`,
+        `t51`.`_h10`
       FROM (
         SELECT
           SUM(
             IF((
-              `t45`.`step_2_seconds` >= 0.0
+              `t49`.`step_2_seconds` >= 0.0
             ) AND (
-              `t45`.`step_2_seconds` < 60.0
+              `t49`.`step_2_seconds` < 60.0
             ), 1, 0)
           ) AS `_h0`,
           SUM(
             IF((
-              `t45`.`step_2_seconds` >= 60.0
+              `t49`.`step_2_seconds` >= 60.0
             ) AND (
-              `t45`.`step_2_seconds` < 300.0
+              `t49`.`step_2_seconds` < 300.0
             ), 1, 0)
           ) AS `_h1`,
           SUM(
             IF((
-              `t45`.`step_2_seconds` >= 300.0
+              `t49`.`step_2_seconds` >= 300.0
             ) AND (
-              `t45`.`step_2_seconds` < 900.0
+              `t49`.`step_2_seconds` < 900.0
             ), 1, 0)
           ) AS `_h2`,
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 900.0
+                `t49`.`step_2_seconds` >= 900.0
               ) AND (
-                `t45`.`step_2_seconds` < 3600.0
+                `t49`.`step_2_seconds` < 3600.0
               ),
               1,
               0
@@ -655,9 +663,9 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 3600.0
+                `t49`.`step_2_seconds` >= 3600.0
               ) AND (
-                `t45`.`step_2_seconds` < 14400.0
+                `t49`.`step_2_seconds` < 14400.0
               ),
               1,
               0
@@ -666,10 +674,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 14400.0
+                `t49`.`step_2_seconds` >= 14400.0
               )
               AND (
-                `t45`.`step_2_seconds` < 86400.0
+                `t49`.`step_2_seconds` < 86400.0
               ),
               1,
               0
@@ -678,10 +686,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 86400.0
+                `t49`.`step_2_seconds` >= 86400.0
               )
               AND (
-                `t45`.`step_2_seconds` < 259200.0
+                `t49`.`step_2_seconds` < 259200.0
               ),
               1,
               0
@@ -690,10 +698,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 259200.0
+                `t49`.`step_2_seconds` >= 259200.0
               )
               AND (
-                `t45`.`step_2_seconds` < 604800.0
+                `t49`.`step_2_seconds` < 604800.0
               ),
               1,
               0
@@ -702,10 +710,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 604800.0
+                `t49`.`step_2_seconds` >= 604800.0
               )
               AND (
-                `t45`.`step_2_seconds` < 1209600.0
+                `t49`.`step_2_seconds` < 1209600.0
               ),
               1,
               0
@@ -714,65 +722,65 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_2_seconds` >= 1209600.0
+                `t49`.`step_2_seconds` >= 1209600.0
               )
               AND (
-                `t45`.`step_2_seconds` < 2592000.0
+                `t49`.`step_2_seconds` < 2592000.0
               ),
               1,
               0
             )
           ) AS `_h9`,
-          SUM(IF(`t45`.`step_2_seconds` >= 2592000.0, 1, 0)) AS `_h10`
-        FROM `t44` AS `t45`
-      ) AS `t47`
-    ) AS `t50`
+          SUM(IF(`t49`.`step_2_seconds` >= 2592000.0, 1, 0)) AS `_h10`
+        FROM `t48` AS `t49`
+      ) AS `t51`
+    ) AS `t54`
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
         3 AS `step`,
-        `t48`.`_h0`,
-        `t48`.`_h1`,
-        `t48`.`_h2`,
-        `t48`.`_h3`,
-        `t48`.`_h4`,
-        `t48`.`_h5`,
-        `t48`.`_h6`,
-        `t48`.`_h7`,
-        `t48`.`_h8`,
-        `t48`.`_h9`,
-        `t48`.`_h10`
+        `t52`.`_h0`,
+        `t52`.`_h1`,
+        `t52`.`_h2`,
+        `t52`.`_h3`,
+        `t52`.`_h4`,
+        `t52`.`_h5`,
+        `t52`.`_h6`,
+        `t52`.`_h7`,
+        `t52`.`_h8`,
+        `t52`.`_h9`,
+        `t52`.`_h10`
       FROM (
         SELECT
           SUM(
             IF((
-              `t45`.`step_3_seconds` >= 0.0
+              `t49`.`step_3_seconds` >= 0.0
             ) AND (
-              `t45`.`step_3_seconds` < 60.0
+              `t49`.`step_3_seconds` < 60.0
             ), 1, 0)
           ) AS `_h0`,
           SUM(
             IF((
-              `t45`.`step_3_seconds` >= 60.0
+              `t49`.`step_3_seconds` >= 60.0
             ) AND (
-              `t45`.`step_3_seconds` < 300.0
+              `t49`.`step_3_seconds` < 300.0
             ), 1, 0)
           ) AS `_h1`,
           SUM(
             IF((
-              `t45`.`step_3_seconds` >= 300.0
+              `t49`.`step_3_seconds` >= 300.0
             ) AND (
-              `t45`.`step_3_seconds` < 900.0
+              `t49`.`step_3_seconds` < 900.0
             ), 1, 0)
           ) AS `_h2`,
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 900.0
+                `t49`.`step_3_seconds` >= 900.0
               ) AND (
-                `t45`.`step_3_seconds` < 3600.0
+                `t49`.`step_3_seconds` < 3600.0
               ),
               1,
               0
@@ -781,9 +789,9 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 3600.0
+                `t49`.`step_3_seconds` >= 3600.0
               ) AND (
-                `t45`.`step_3_seconds` < 14400.0
+                `t49`.`step_3_seconds` < 14400.0
               ),
               1,
               0
@@ -792,10 +800,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 14400.0
+                `t49`.`step_3_seconds` >= 14400.0
               )
               AND (
-                `t45`.`step_3_seconds` < 86400.0
+                `t49`.`step_3_seconds` < 86400.0
               ),
               1,
               0
@@ -804,10 +812,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 86400.0
+                `t49`.`step_3_seconds` >= 86400.0
               )
               AND (
-                `t45`.`step_3_seconds` < 259200.0
+                `t49`.`step_3_seconds` < 259200.0
               ),
               1,
               0
@@ -816,10 +824,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 259200.0
+                `t49`.`step_3_seconds` >= 259200.0
               )
               AND (
-                `t45`.`step_3_seconds` < 604800.0
+                `t49`.`step_3_seconds` < 604800.0
               ),
               1,
               0
@@ -828,10 +836,10 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 604800.0
+                `t49`.`step_3_seconds` >= 604800.0
               )
               AND (
-                `t45`.`step_3_seconds` < 1209600.0
+                `t49`.`step_3_seconds` < 1209600.0
               ),
               1,
               0
@@ -840,20 +848,20 @@ WITH `t4` AS (
           SUM(
             IF(
               (
-                `t45`.`step_3_seconds` >= 1209600.0
+                `t49`.`step_3_seconds` >= 1209600.0
               )
               AND (
-                `t45`.`step_3_seconds` < 2592000.0
+                `t49`.`step_3_seconds` < 2592000.0
               ),
               1,
               0
             )
           ) AS `_h9`,
-          SUM(IF(`t45`.`step_3_seconds` >= 2592000.0, 1, 0)) AS `_h10`
-        FROM `t44` AS `t45`
-      ) AS `t48`
-    ) AS `t51`
-  ) AS `t52`
+          SUM(IF(`t49`.`step_3_seconds` >= 2592000.0, 1, 0)) AS `_h10`
+        FROM `t48` AS `t49`
+      ) AS `t52`
+    ) AS `t55`
+  ) AS `t56`
 )
 SELECT
   *
@@ -868,26 +876,26 @@ FROM (
         *
       FROM (
         SELECT
-          `t54`.`step`,
+          `t58`.`step`,
           '1-3d' AS `bin`,
           86400.0 AS `from_seconds`,
           259200.0 AS `to_seconds`,
-          COALESCE(`t54`.`_h6`, 0) AS `count`
-        FROM `t53` AS `t54`
-      ) AS `t55`
+          COALESCE(`t58`.`_h6`, 0) AS `count`
+        FROM `t57` AS `t58`
+      ) AS `t59`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t54`.`step`,
+          `t58`.`step`,
           '3-7d' AS `bin`,
           259200.0 AS `from_seconds`,
           604800.0 AS `to_seconds`,
-          COALESCE(`t54`.`_h7`, 0) AS `count`
-        FROM `t53` AS `t54`
-      ) AS `t56`
-    ) AS `t66`
+          COALESCE(`t58`.`_h7`, 0) AS `count`
+        FROM `t57` AS `t58`
+      ) AS `t60`
+    ) AS `t70`
     UNION ALL
     SELECT
       *
@@ -896,27 +904,27 @@ FROM (
         *
       FROM (
         SELECT
-          `t54`.`step`,
+          `t58`.`step`,
           '7-14d' AS `bin`,
           604800.0 AS `from_seconds`,
           1209600.0 AS `to_seconds`,
-          COALESCE(`t54`.`_h8`, 0) AS `count`
-        FROM `t53` AS `t54`
-      ) AS `t57`
+          COALESCE(`t58`.`_h8`, 0) AS `count`
+        FROM `t57` AS `t58`
+      ) AS `t61`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t54`.`step`,
+          `t58`.`step`,
           '14-30d' AS `bin`,
           1209600.0 AS `from_seconds`,
           2592000.0 AS `to_seconds`,
-          COALESCE(`t54`.`_h9`, 0) AS `count`
-        FROM `t53` AS `t54`
-      ) AS `t58`
-    ) AS `t67`
-  ) AS `t71`
+          COALESCE(`t58`.`_h9`, 0) AS `count`
+        FROM `t57` AS `t58`
+      ) AS `t62`
+    ) AS `t71`
+  ) AS `t75`
   UNION ALL
   SELECT
     *
@@ -928,13 +936,13 @@ FROM (
         *
       FROM (
         SELECT
-          `t54`.`step`,
+          `t58`.`step`,
           '>=30d' AS `bin`,
           2592000.0 AS `from_seconds`,
           CAST(NULL AS DOUBLE) AS `to_seconds`,
-          COALESCE(`t54`.`_h10`, 0) AS `count`
-        FROM `t53` AS `t54`
-      ) AS `t59`
+          COALESCE(`t58`.`_h10`, 0) AS `count`
+        FROM `t57` AS `t58`
+      ) AS `t63`
       UNION ALL
       SELECT
         *
@@ -943,27 +951,27 @@ FROM (
           *
         FROM (
           SELECT
-            `t54`.`step`,
+            `t58`.`step`,
             '<1m' AS `bin`,
             0.0 AS `from_seconds`,
             60.0 AS `to_seconds`,
-            COALESCE(`t54`.`_h0`, 0) AS `count`
-          FROM `t53` AS `t54`
-        ) AS `t60`
+            COALESCE(`t58`.`_h0`, 0) AS `count`
+          FROM `t57` AS `t58`
+        ) AS `t64`
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            `t54`.`step`,
+            `t58`.`step`,
             '1-5m' AS `bin`,
             60.0 AS `from_seconds`,
             300.0 AS `to_seconds`,
-            COALESCE(`t54`.`_h1`, 0) AS `count`
-          FROM `t53` AS `t54`
-        ) AS `t61`
-      ) AS `t68`
-    ) AS `t72`
+            COALESCE(`t58`.`_h1`, 0) AS `count`
+          FROM `t57` AS `t58`
+        ) AS `t65`
+      ) AS `t72`
+    ) AS `t76`
     UNION ALL
     SELECT
       *
@@ -975,26 +983,26 @@ FROM (
           *
         FROM (
           SELECT
-            `t54`.`step`,
+            `t58`.`step`,
             '5-15m' AS `bin`,
             300.0 AS `from_seconds`,
             900.0 AS `to_seconds`,
-            COALESCE(`t54`.`_h2`, 0) AS `count`
-          FROM `t53` AS `t54`
-        ) AS `t62`
+            COALESCE(`t58`.`_h2`, 0) AS `count`
+          FROM `t57` AS `t58`
+        ) AS `t66`
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            `t54`.`step`,
+            `t58`.`step`,
             '15-60m' AS `bin`,
             900.0 AS `from_seconds`,
             3600.0 AS `to_seconds`,
-            COALESCE(`t54`.`_h3`, 0) AS `count`
-          FROM `t53` AS `t54`
-        ) AS `t63`
-      ) AS `t69`
+            COALESCE(`t58`.`_h3`, 0) AS `count`
+          FROM `t57` AS `t58`
+        ) AS `t67`
+      ) AS `t73`
       UNION ALL
       SELECT
         *
@@ -1003,29 +1011,29 @@ FROM (
           *
         FROM (
           SELECT
-            `t54`.`step`,
+            `t58`.`step`,
             '1-4h' AS `bin`,
             3600.0 AS `from_seconds`,
             14400.0 AS `to_seconds`,
-            COALESCE(`t54`.`_h4`, 0) AS `count`
-          FROM `t53` AS `t54`
-        ) AS `t64`
+            COALESCE(`t58`.`_h4`, 0) AS `count`
+          FROM `t57` AS `t58`
+        ) AS `t68`
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            `t54`.`step`,
+            `t58`.`step`,
             '4-24h' AS `bin`,
             14400.0 AS `from_seconds`,
             86400.0 AS `to_seconds`,
-            COALESCE(`t54`.`_h5`, 0) AS `count`
-          FROM `t53` AS `t54`
-        ) AS `t65`
-      ) AS `t70`
-    ) AS `t73`
-  ) AS `t74`
-) AS `t75`
+            COALESCE(`t58`.`_h5`, 0) AS `count`
+          FROM `t57` AS `t58`
+        ) AS `t69`
+      ) AS `t74`
+    ) AS `t77`
+  ) AS `t78`
+) AS `t79`
 ORDER BY
-  `t75`.`step` ASC NULLS LAST,
-  `t75`.`from_seconds` ASC NULLS LAST
+  `t79`.`step` ASC NULLS LAST,
+  `t79`.`from_seconds` ASC NULLS LAST

@@ -1,184 +1,187 @@
-WITH "t4" AS (
+WITH "t2" AS (
   SELECT
-    "t3"."unit" AS "unit",
-    "t3"."ts" AS "ts",
-    "t3"."seq" AS "seq",
-    "t3"."_f_entry" AS "_f_entry",
-    "t3"."_f_k" AS "_f_k",
-    "t3"."_f_l" AS "_f_l",
+    "t1"."unit" AS "unit",
+    "t1"."ts" AS "ts",
+    "t1"."_f_entry" AS "_f_entry",
+    "t1"."_f_k" AS "_f_k",
     ROW_NUMBER() OVER (
-      PARTITION BY "t3"."unit"
-      ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."_f_l" ASC
+      PARTITION BY "t1"."unit"
+      ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "_f_pos"
   FROM (
     SELECT
-      "t2".*
-      EXCEPT ("_f_step", "label")
-    FROM (
-      SELECT
-        "t1"."unit" AS "unit",
-        "t1"."ts" AS "ts",
-        "t1"."seq" AS "seq",
-        "t1"."label" AS "label",
-        "t1"."_f_step" AS "_f_step",
-        0 AS "_f_entry",
-        CASE
-          WHEN "t1"."_f_step" = 'product_view'
-          THEN 0
-          WHEN "t1"."_f_step" = 'add_to_cart'
-          THEN 1
-          WHEN "t1"."_f_step" = 'checkout_started'
-          THEN 2
-          WHEN "t1"."_f_step" = 'order_completed'
-          THEN 3
-          ELSE NULL
-        END AS "_f_k",
-        CASE
-          WHEN "t1"."label" = 'add_to_cart'
-          THEN 0
-          WHEN "t1"."label" = 'checkout_started'
-          THEN 1
-          WHEN "t1"."label" = 'order_completed'
-          THEN 2
-          WHEN "t1"."label" = 'product_view'
-          THEN 3
-          ELSE NULL
-        END AS "_f_l"
-      FROM (
-        SELECT
-          "t0"."unit" AS "unit",
-          "t0"."ts" AS "ts",
-          "t0"."seq" AS "seq",
-          "t0"."label" AS "label",
-          CASE
-            WHEN "t0"."label" IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed')
-            THEN "t0"."label"
-            ELSE CAST(NULL AS Nullable(String))
-          END AS "_f_step"
-        FROM "journey_events" AS "t0"
-      ) AS "t1"
-      WHERE
-        isNotNull("t1"."unit") AND isNotNull("t1"."_f_step")
-    ) AS "t2"
-  ) AS "t3"
+      "t0"."unit" AS "unit",
+      "t0"."ts" AS "ts",
+      "t0"."seq" AS "seq",
+      "t0"."label" AS "label",
+      "t0"."label" AS "_f_step",
+      0 AS "_f_entry",
+      CASE
+        WHEN "t0"."label" = 'product_view'
+        THEN 0
+        WHEN "t0"."label" = 'add_to_cart'
+        THEN 1
+        WHEN "t0"."label" = 'checkout_started'
+        THEN 2
+        WHEN "t0"."label" = 'order_completed'
+        THEN 3
+        ELSE NULL
+      END AS "_f_k"
+    FROM "journey_events" AS "t0"
+    WHERE
+      isNotNull("t0"."unit")
+      AND "t0"."label" IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
+  ) AS "t1"
 ), "t17" AS (
   SELECT
     "t16"."unit" AS "unit",
-    "t16"."_f_pos" AS "_f_pos",
-    MAX("t16"."_f_w") AS "_f_v",
-    MAX("t16"."ts") AS "ts",
-    MAX("t16"."_f_entry") AS "_f_entry"
+    "t16"."_f_v" AS "_f_v",
+    MIN("t16"."_f_pos") AS "_f_pos",
+    MIN("t16"."ts") AS "ts",
+    MIN("t16"."_f_entry") AS "_f_entry"
   FROM (
     SELECT
-      *
+      "t15"."unit" AS "unit",
+      "t15"."_f_pos" AS "_f_pos",
+      MAX("t15"."_f_w") AS "_f_v",
+      MAX("t15"."ts") AS "ts",
+      MAX("t15"."_f_entry") AS "_f_entry"
     FROM (
       SELECT
-        "t11"."unit" AS "unit",
-        "t11"."ts" AS "ts",
-        "t11"."_f_entry" AS "_f_entry",
-        "t11"."_f_pos" AS "_f_pos",
-        "t11"."_f_k" AS "_f_k",
-        "t10"."_f_p" AS "_f_p",
-        "t10"."_f_w" AS "_f_w"
+        *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
-          "t5"."_f_pos" AS "_f_pos",
-          "t5"."_f_k" AS "_f_k"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 1
-      ) AS "t11"
-      INNER JOIN (
-        SELECT
-          "t5"."unit" AS "unit",
-          "t5"."_f_pos" AS "_f_p",
-          "t5"."ts" AS "_f_w"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t10"
-        ON "t11"."unit" = "t10"."unit"
+          "t8"."unit" AS "unit",
+          "t8"."ts" AS "ts",
+          "t8"."_f_entry" AS "_f_entry",
+          "t8"."_f_k" AS "_f_k",
+          "t8"."_f_pos" AS "_f_pos",
+          "t13"."_f_w" AS "_f_w",
+          "t13"."_f_p" AS "_f_p"
+        FROM (
+          SELECT
+            *
+          FROM "t2" AS "t3"
+          WHERE
+            "t3"."_f_k" = 1
+        ) AS "t8"
+        INNER JOIN (
+          SELECT
+            "t4"."unit" AS "unit",
+            "t4"."_f_v" AS "_f_w",
+            MIN("t4"."_f_pos") AS "_f_p"
+          FROM (
+            SELECT
+              "t3"."unit" AS "unit",
+              "t3"."_f_pos" AS "_f_pos",
+              "t3"."ts" AS "_f_v"
+            FROM "t2" AS "t3"
+            WHERE
+              "t3"."_f_k" = 0 AND "t3"."_f_entry" = 0
+          ) AS "t4"
+          GROUP BY
+            "t4"."unit",
+            "t4"."_f_v"
+        ) AS "t13"
+          ON "t8"."unit" = "t13"."unit"
+      ) AS "t14"
+      WHERE
+        "t14"."_f_p" < "t14"."_f_pos"
     ) AS "t15"
-    WHERE
-      "t15"."_f_p" < "t15"."_f_pos"
+    GROUP BY
+      "t15"."unit",
+      "t15"."_f_pos"
   ) AS "t16"
   GROUP BY
     "t16"."unit",
-    "t16"."_f_pos"
-), "t25" AS (
+    "t16"."_f_v"
+), "t27" AS (
   SELECT
-    "t24"."unit" AS "unit",
-    "t24"."_f_pos" AS "_f_pos",
-    MAX("t24"."_f_w") AS "_f_v",
-    MAX("t24"."ts") AS "ts",
-    MAX("t24"."_f_entry") AS "_f_entry"
+    "t26"."unit" AS "unit",
+    "t26"."_f_v" AS "_f_v",
+    MIN("t26"."_f_pos") AS "_f_pos",
+    MIN("t26"."ts") AS "ts",
+    MIN("t26"."_f_entry") AS "_f_entry"
   FROM (
     SELECT
-      *
+      "t25"."unit" AS "unit",
+      "t25"."_f_pos" AS "_f_pos",
+      MAX("t25"."_f_w") AS "_f_v",
+      MAX("t25"."ts") AS "ts",
+      MAX("t25"."_f_entry") AS "_f_entry"
     FROM (
       SELECT
-        "t12"."unit" AS "unit",
-        "t12"."ts" AS "ts",
-        "t12"."_f_entry" AS "_f_entry",
-        "t12"."_f_pos" AS "_f_pos",
-        "t12"."_f_k" AS "_f_k",
-        "t21"."_f_p" AS "_f_p",
-        "t21"."_f_w" AS "_f_w"
+        *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
-          "t5"."_f_pos" AS "_f_pos",
-          "t5"."_f_k" AS "_f_k"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 2
-      ) AS "t12"
-      INNER JOIN (
-        SELECT
-          "t18"."unit" AS "unit",
-          "t18"."_f_pos" AS "_f_p",
-          "t18"."_f_v" AS "_f_w"
-        FROM "t17" AS "t18"
-      ) AS "t21"
-        ON "t12"."unit" = "t21"."unit"
-    ) AS "t23"
-    WHERE
-      "t23"."_f_p" < "t23"."_f_pos"
-  ) AS "t24"
+          "t9"."unit" AS "unit",
+          "t9"."ts" AS "ts",
+          "t9"."_f_entry" AS "_f_entry",
+          "t9"."_f_k" AS "_f_k",
+          "t9"."_f_pos" AS "_f_pos",
+          "t23"."_f_w" AS "_f_w",
+          "t23"."_f_p" AS "_f_p"
+        FROM (
+          SELECT
+            *
+          FROM "t2" AS "t3"
+          WHERE
+            "t3"."_f_k" = 2
+        ) AS "t9"
+        INNER JOIN (
+          SELECT
+            "t19"."unit" AS "unit",
+            "t19"."_f_v" AS "_f_w",
+            MIN("t19"."_f_pos") AS "_f_p"
+          FROM (
+            SELECT
+              "t18"."unit" AS "unit",
+              "t18"."_f_pos" AS "_f_pos",
+              "t18"."_f_v" AS "_f_v"
+            FROM "t17" AS "t18"
+          ) AS "t19"
+          GROUP BY
+            "t19"."unit",
+            "t19"."_f_v"
+        ) AS "t23"
+          ON "t9"."unit" = "t23"."unit"
+      ) AS "t24"
+      WHERE
+        "t24"."_f_p" < "t24"."_f_pos"
+    ) AS "t25"
+    GROUP BY
+      "t25"."unit",
+      "t25"."_f_pos"
+  ) AS "t26"
   GROUP BY
-    "t24"."unit",
-    "t24"."_f_pos"
-), "t36" AS (
+    "t26"."unit",
+    "t26"."_f_v"
+), "t40" AS (
   SELECT
-    "t35"."unit" AS "unit",
-    "t35"."ts" AS "ts",
-    "t35"."_f_entry" AS "_f_entry",
-    "t35"."_f_step" AS "_f_step",
-    "t35"."_f_a0" AS "_f_a0",
-    "t35"."_f_a1" AS "_f_a1",
-    "t35"."_f_a2" AS "_f_a2",
-    "t35"."_f_a3" AS "_f_a3",
-    isNotNull("t35"."_f_a0")
+    "t39"."unit" AS "unit",
+    "t39"."ts" AS "ts",
+    "t39"."_f_entry" AS "_f_entry",
+    "t39"."_f_step" AS "_f_step",
+    "t39"."_f_a0" AS "_f_a0",
+    "t39"."_f_a1" AS "_f_a1",
+    "t39"."_f_a2" AS "_f_a2",
+    "t39"."_f_a3" AS "_f_a3",
+    isNotNull("t39"."_f_a0")
     AND (
-      DATE_DIFF(MICROSECOND, "t35"."_f_a0", "t35"."ts") <= 86400000000
+      DATE_DIFF(MICROSECOND, "t39"."_f_a0", "t39"."ts") <= 86400000000
     ) AS "_f_v0",
-    isNotNull("t35"."_f_a1")
+    isNotNull("t39"."_f_a1")
     AND (
-      DATE_DIFF(MICROSECOND, "t35"."_f_a1", "t35"."ts") <= 86400000000
+      DATE_DIFF(MICROSECOND, "t39"."_f_a1", "t39"."ts") <= 86400000000
     ) AS "_f_v1",
-    isNotNull("t35"."_f_a2")
+    isNotNull("t39"."_f_a2")
     AND (
-      DATE_DIFF(MICROSECOND, "t35"."_f_a2", "t35"."ts") <= 86400000000
+      DATE_DIFF(MICROSECOND, "t39"."_f_a2", "t39"."ts") <= 86400000000
     ) AS "_f_v2",
-    isNotNull("t35"."_f_a3")
+    isNotNull("t39"."_f_a3")
     AND (
-      DATE_DIFF(MICROSECOND, "t35"."_f_a3", "t35"."ts") <= 86400000000
+      DATE_DIFF(MICROSECOND, "t39"."_f_a3", "t39"."ts") <= 86400000000
     ) AS "_f_v3"
   FROM (
     SELECT
@@ -188,36 +191,36 @@ WITH "t4" AS (
         *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
+          "t3"."unit" AS "unit",
+          "t3"."ts" AS "ts",
+          "t3"."_f_entry" AS "_f_entry",
           CASE
-            WHEN "t5"."_f_k" = 0
+            WHEN "t3"."_f_k" = 0
             THEN 'product_view'
-            WHEN "t5"."_f_k" = 1
+            WHEN "t3"."_f_k" = 1
             THEN 'add_to_cart'
-            WHEN "t5"."_f_k" = 2
+            WHEN "t3"."_f_k" = 2
             THEN 'checkout_started'
-            WHEN "t5"."_f_k" = 3
+            WHEN "t3"."_f_k" = 3
             THEN 'order_completed'
             ELSE NULL
           END AS "_f_step",
           CASE
             WHEN (
-              "t5"."_f_k" = 0
+              "t3"."_f_k" = 0
             ) AND (
-              "t5"."_f_entry" = 0
+              "t3"."_f_entry" = 0
             )
-            THEN "t5"."ts"
+            THEN "t3"."ts"
             ELSE CAST(NULL AS Nullable(DateTime))
           END AS "_f_a0",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t4" AS "t5"
+        FROM "t2" AS "t3"
         WHERE
-          "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t14"
+          "t3"."_f_k" = 0 AND "t3"."_f_entry" = 0
+      ) AS "t11"
       UNION ALL
       SELECT
         *
@@ -233,7 +236,7 @@ WITH "t4" AS (
           CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
         FROM "t17" AS "t18"
       ) AS "t20"
-    ) AS "t22"
+    ) AS "t21"
     UNION ALL
     SELECT
       *
@@ -242,348 +245,413 @@ WITH "t4" AS (
         *
       FROM (
         SELECT
-          "t26"."unit" AS "unit",
-          CAST("t26"."ts" AS DateTime) AS "ts",
-          "t26"."_f_entry" AS "_f_entry",
+          "t28"."unit" AS "unit",
+          CAST("t28"."ts" AS DateTime) AS "ts",
+          "t28"."_f_entry" AS "_f_entry",
           'checkout_started' AS "_f_step",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          "t26"."_f_v" AS "_f_a2",
+          "t28"."_f_v" AS "_f_a2",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t25" AS "t26"
-      ) AS "t28"
+        FROM "t27" AS "t28"
+      ) AS "t30"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t32"."unit" AS "unit",
-          CAST("t32"."ts" AS DateTime) AS "ts",
-          "t32"."_f_entry" AS "_f_entry",
+          "t36"."unit" AS "unit",
+          CAST("t36"."ts" AS DateTime) AS "ts",
+          "t36"."_f_entry" AS "_f_entry",
           'order_completed' AS "_f_step",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          "t32"."_f_v" AS "_f_a3"
+          "t36"."_f_v" AS "_f_a3"
         FROM (
           SELECT
-            "t31"."unit" AS "unit",
-            "t31"."_f_pos" AS "_f_pos",
-            MAX("t31"."_f_w") AS "_f_v",
-            MAX("t31"."ts") AS "ts",
-            MAX("t31"."_f_entry") AS "_f_entry"
+            "t35"."unit" AS "unit",
+            "t35"."_f_v" AS "_f_v",
+            MIN("t35"."_f_pos") AS "_f_pos",
+            MIN("t35"."ts") AS "ts",
+            MIN("t35"."_f_entry") AS "_f_entry"
           FROM (
             SELECT
-              *
+              "t34"."unit" AS "unit",
+              "t34"."_f_pos" AS "_f_pos",
+              MAX("t34"."_f_w") AS "_f_v",
+              MAX("t34"."ts") AS "ts",
+              MAX("t34"."_f_entry") AS "_f_entry"
             FROM (
               SELECT
-                "t13"."unit" AS "unit",
-                "t13"."ts" AS "ts",
-                "t13"."_f_entry" AS "_f_entry",
-                "t13"."_f_pos" AS "_f_pos",
-                "t13"."_f_k" AS "_f_k",
-                "t29"."_f_p" AS "_f_p",
-                "t29"."_f_w" AS "_f_w"
+                *
               FROM (
                 SELECT
-                  "t5"."unit" AS "unit",
-                  "t5"."ts" AS "ts",
-                  "t5"."_f_entry" AS "_f_entry",
-                  "t5"."_f_pos" AS "_f_pos",
-                  "t5"."_f_k" AS "_f_k"
-                FROM "t4" AS "t5"
-                WHERE
-                  "t5"."_f_k" = 3
-              ) AS "t13"
-              INNER JOIN (
-                SELECT
-                  "t26"."unit" AS "unit",
-                  "t26"."_f_pos" AS "_f_p",
-                  "t26"."_f_v" AS "_f_w"
-                FROM "t25" AS "t26"
-              ) AS "t29"
-                ON "t13"."unit" = "t29"."unit"
-            ) AS "t30"
-            WHERE
-              "t30"."_f_p" < "t30"."_f_pos"
-          ) AS "t31"
+                  "t10"."unit" AS "unit",
+                  "t10"."ts" AS "ts",
+                  "t10"."_f_entry" AS "_f_entry",
+                  "t10"."_f_k" AS "_f_k",
+                  "t10"."_f_pos" AS "_f_pos",
+                  "t32"."_f_w" AS "_f_w",
+                  "t32"."_f_p" AS "_f_p"
+                FROM (
+                  SELECT
+                    *
+                  FROM "t2" AS "t3"
+                  WHERE
+                    "t3"."_f_k" = 3
+                ) AS "t10"
+                INNER JOIN (
+                  SELECT
+                    "t29"."unit" AS "unit",
+                    "t29"."_f_v" AS "_f_w",
+                    MIN("t29"."_f_pos") AS "_f_p"
+                  FROM (
+                    SELECT
+                      "t28"."unit" AS "unit",
+                      "t28"."_f_pos" AS "_f_pos",
+                      "t28"."_f_v" AS "_f_v"
+                    FROM "t27" AS "t28"
+                  ) AS "t29"
+                  GROUP BY
+                    "t29"."unit",
+                    "t29"."_f_v"
+                ) AS "t32"
+                  ON "t10"."unit" = "t32"."unit"
+              ) AS "t33"
+              WHERE
+                "t33"."_f_p" < "t33"."_f_pos"
+            ) AS "t34"
+            GROUP BY
+              "t34"."unit",
+              "t34"."_f_pos"
+          ) AS "t35"
           GROUP BY
-            "t31"."unit",
-            "t31"."_f_pos"
-        ) AS "t32"
-      ) AS "t33"
-    ) AS "t34"
-  ) AS "t35"
-), "t43" AS (
+            "t35"."unit",
+            "t35"."_f_v"
+        ) AS "t36"
+      ) AS "t37"
+    ) AS "t38"
+  ) AS "t39"
+), "t47" AS (
   SELECT
-    "t42"."unit" AS "unit",
-    MAX("t42"."_f_entry") AS "_f_entry",
-    MAX("t42"."_f_t0") AS "_f_t0",
+    "t46"."unit" AS "unit",
+    MAX("t46"."_f_entry") AS "_f_entry",
+    MAX("t46"."_f_t0") AS "_f_t0",
     MAX(
       CASE
-        WHEN "t42"."_f_v0" AND (
-          "t42"."ts" = "t42"."_f_t0"
+        WHEN "t46"."_f_v0" AND (
+          "t46"."ts" = "t46"."_f_t0"
         )
-        THEN "t42"."_f_a0"
+        THEN "t46"."_f_a0"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s0",
-    MAX("t42"."_f_t1") AS "_f_t1",
+    MAX("t46"."_f_t1") AS "_f_t1",
     MAX(
       CASE
-        WHEN "t42"."_f_v1" AND (
-          "t42"."ts" = "t42"."_f_t1"
+        WHEN "t46"."_f_v1" AND (
+          "t46"."ts" = "t46"."_f_t1"
         )
-        THEN "t42"."_f_a1"
+        THEN "t46"."_f_a1"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s1",
-    MAX("t42"."_f_t2") AS "_f_t2",
+    MAX("t46"."_f_t2") AS "_f_t2",
     MAX(
       CASE
-        WHEN "t42"."_f_v2" AND (
-          "t42"."ts" = "t42"."_f_t2"
+        WHEN "t46"."_f_v2" AND (
+          "t46"."ts" = "t46"."_f_t2"
         )
-        THEN "t42"."_f_a2"
+        THEN "t46"."_f_a2"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s2",
-    MAX("t42"."_f_t3") AS "_f_t3",
+    MAX("t46"."_f_t3") AS "_f_t3",
     MAX(
       CASE
-        WHEN "t42"."_f_v3" AND (
-          "t42"."ts" = "t42"."_f_t3"
+        WHEN "t46"."_f_v3" AND (
+          "t46"."ts" = "t46"."_f_t3"
         )
-        THEN "t42"."_f_a3"
+        THEN "t46"."_f_a3"
         ELSE CAST(NULL AS Nullable(DateTime))
       END
     ) AS "_f_s3"
   FROM (
     SELECT
-      "t41".*
+      "t45".*
       EXCEPT ("_f_unit")
     FROM (
       SELECT
-        "t38"."unit" AS "unit",
-        "t38"."ts" AS "ts",
-        "t38"."_f_entry" AS "_f_entry",
-        "t38"."_f_step" AS "_f_step",
-        "t38"."_f_a0" AS "_f_a0",
-        "t38"."_f_a1" AS "_f_a1",
-        "t38"."_f_a2" AS "_f_a2",
-        "t38"."_f_a3" AS "_f_a3",
-        "t38"."_f_v0" AS "_f_v0",
-        "t38"."_f_v1" AS "_f_v1",
-        "t38"."_f_v2" AS "_f_v2",
-        "t38"."_f_v3" AS "_f_v3",
-        "t40"."_f_unit" AS "_f_unit",
-        "t40"."_f_t0" AS "_f_t0",
-        "t40"."_f_t1" AS "_f_t1",
-        "t40"."_f_t2" AS "_f_t2",
-        "t40"."_f_t3" AS "_f_t3"
-      FROM "t36" AS "t38"
+        "t42"."unit" AS "unit",
+        "t42"."ts" AS "ts",
+        "t42"."_f_entry" AS "_f_entry",
+        "t42"."_f_step" AS "_f_step",
+        "t42"."_f_a0" AS "_f_a0",
+        "t42"."_f_a1" AS "_f_a1",
+        "t42"."_f_a2" AS "_f_a2",
+        "t42"."_f_a3" AS "_f_a3",
+        "t42"."_f_v0" AS "_f_v0",
+        "t42"."_f_v1" AS "_f_v1",
+        "t42"."_f_v2" AS "_f_v2",
+        "t42"."_f_v3" AS "_f_v3",
+        "t44"."_f_unit" AS "_f_unit",
+        "t44"."_f_t0" AS "_f_t0",
+        "t44"."_f_t1" AS "_f_t1",
+        "t44"."_f_t2" AS "_f_t2",
+        "t44"."_f_t3" AS "_f_t3"
+      FROM "t40" AS "t42"
       INNER JOIN (
         SELECT
-          "t37"."unit" AS "_f_unit",
+          "t41"."unit" AS "_f_unit",
           MIN(
-            CASE WHEN "t37"."_f_v0" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t41"."_f_v0" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t0",
           MIN(
-            CASE WHEN "t37"."_f_v1" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t41"."_f_v1" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t1",
           MIN(
-            CASE WHEN "t37"."_f_v2" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t41"."_f_v2" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t2",
           MIN(
-            CASE WHEN "t37"."_f_v3" THEN "t37"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+            CASE WHEN "t41"."_f_v3" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
           ) AS "_f_t3"
-        FROM "t36" AS "t37"
+        FROM "t40" AS "t41"
         GROUP BY
-          "t37"."unit"
-      ) AS "t40"
-        ON "t38"."unit" = "t40"."_f_unit"
-    ) AS "t41"
-  ) AS "t42"
+          "t41"."unit"
+      ) AS "t44"
+        ON "t42"."unit" = "t44"."_f_unit"
+    ) AS "t45"
+  ) AS "t46"
   GROUP BY
-    "t42"."unit"
-)
-SELECT
-  "t53"."step" AS "step",
-  "t53"."name" AS "name",
-  "t53"."count" AS "count",
-  "t53"."count" / nullIf("t53"."_f_first", 0) AS "conversion",
-  CASE
-    WHEN "t53"."step" = 1
-    THEN 1.0
-    ELSE "t53"."count" / nullIf("t53"."_f_prev", 0)
-  END AS "step_conversion",
-  "t53"."_f_prev" - "t53"."count" AS "drop_off",
-  CASE
-    WHEN "t53"."step" = 1
-    THEN 0.0
-    ELSE (
-      "t53"."_f_prev" - "t53"."count"
-    ) / nullIf("t53"."_f_prev", 0)
-  END AS "drop_off_rate",
-  "t53"."median_seconds" AS "median_seconds",
-  "t53"."p90_seconds" AS "p90_seconds"
-FROM (
+    "t46"."unit"
+), "t55" AS (
   SELECT
-    "t52"."step" AS "step",
-    "t52"."name" AS "name",
-    SUM("t52"."_f_hit") AS "count",
-    SUM("t52"."_f_prev") AS "_f_prev",
-    SUM("t52"."_f_first") AS "_f_first",
-    MAX(
-      CASE
-        WHEN isNotNull("t52"."_f_d")
-        AND (
-          (
-            (
-              "t52"."_f_r" - 1
-            ) * 2
-          ) < "t52"."_f_n"
-        )
-        AND (
-          "t52"."_f_n" <= (
-            "t52"."_f_r" * 2
-          )
-        )
-        THEN "t52"."_f_d"
-        ELSE CAST(NULL AS Nullable(Float64))
-      END
-    ) AS "median_seconds",
-    MAX(
-      CASE
-        WHEN isNotNull("t52"."_f_d")
-        AND (
-          (
-            (
-              "t52"."_f_r" - 1
-            ) * 10
-          ) < (
-            "t52"."_f_n" * 9
-          )
-        )
-        AND (
-          (
-            "t52"."_f_n" * 9
-          ) <= (
-            "t52"."_f_r" * 10
-          )
-        )
-        THEN "t52"."_f_d"
-        ELSE CAST(NULL AS Nullable(Float64))
-      END
-    ) AS "p90_seconds"
+    *
   FROM (
     SELECT
-      "t51"."step" AS "step",
-      "t51"."name" AS "name",
-      "t51"."_f_hit" AS "_f_hit",
-      "t51"."_f_prev" AS "_f_prev",
-      "t51"."_f_first" AS "_f_first",
-      "t51"."_f_d" AS "_f_d",
-      (
-        ROW_NUMBER() OVER (
-          PARTITION BY "t51"."step", "t51"."name"
-          ORDER BY CASE WHEN isNull("t51"."_f_d") THEN 1 ELSE 0 END ASC, "t51"."_f_d" ASC
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) - 1
-      ) + 1 AS "_f_r",
-      COUNT("t51"."_f_d") OVER (
-        PARTITION BY "t51"."step", "t51"."name"
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) AS "_f_n"
+      *
+    FROM (
+      SELECT
+        1 AS "step",
+        'product_view' AS "name",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_hit",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_prev",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_first",
+        CASE
+          WHEN "t48"."_f_entry" < 0
+          THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s0", "t48"."_f_t0") AS Nullable(Float64)) / 1000000
+          ELSE CAST(NULL AS Nullable(Float64))
+        END AS "_f_d"
+      FROM "t47" AS "t48"
+      WHERE
+        isNotNull("t48"."_f_t0")
+    ) AS "t49"
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        2 AS "step",
+        'add_to_cart' AS "name",
+        CAST(isNotNull("t48"."_f_t1") AS Nullable(Int64)) AS "_f_hit",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_prev",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_first",
+        CASE
+          WHEN "t48"."_f_entry" < 1
+          THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s1", "t48"."_f_t1") AS Nullable(Float64)) / 1000000
+          ELSE CAST(NULL AS Nullable(Float64))
+        END AS "_f_d"
+      FROM "t47" AS "t48"
+      WHERE
+        isNotNull("t48"."_f_t0")
+    ) AS "t50"
+  ) AS "t53"
+  UNION ALL
+  SELECT
+    *
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        3 AS "step",
+        'checkout_started' AS "name",
+        CAST(isNotNull("t48"."_f_t2") AS Nullable(Int64)) AS "_f_hit",
+        CAST(isNotNull("t48"."_f_t1") AS Nullable(Int64)) AS "_f_prev",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_first",
+        CASE
+          WHEN "t48"."_f_entry" < 2
+          THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s2", "t48"."_f_t2") AS Nullable(Float64)) / 1000000
+          ELSE CAST(NULL AS Nullable(Float64))
+        END AS "_f_d"
+      FROM "t47" AS "t48"
+      WHERE
+        isNotNull("t48"."_f_t0")
+    ) AS "t51"
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        4 AS "step",
+        'order_completed' AS "name",
+        CAST(isNotNull("t48"."_f_t3") AS Nullable(Int64)) AS "_f_hit",
+        CAST(isNotNull("t48"."_f_t2") AS Nullable(Int64)) AS "_f_prev",
+        CAST(isNotNull("t48"."_f_t0") AS Nullable(Int64)) AS "_f_first",
+        CASE
+          WHEN "t48"."_f_entry" < 3
+          THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s3", "t48"."_f_t3") AS Nullable(Float64)) / 1000000
+          ELSE CAST(NULL AS Nullable(Float64))
+        END AS "_f_d"
+      FROM "t47" AS "t48"
+      WHERE
+        isNotNull("t48"."_f_t0")
+    ) AS "t52"
+  ) AS "t54"
+)
+SELECT
+  "t64"."step" AS "step",
+  "t64"."name" AS "name",
+  "t64"."count" AS "count",
+  "t64"."count" / nullIf("t64"."_f_first", 0) AS "conversion",
+  CASE
+    WHEN "t64"."step" = 1
+    THEN 1.0
+    ELSE "t64"."count" / nullIf("t64"."_f_prev", 0)
+  END AS "step_conversion",
+  "t64"."_f_prev" - "t64"."count" AS "drop_off",
+  CASE
+    WHEN "t64"."step" = 1
+    THEN 0.0
+    ELSE (
+      "t64"."_f_prev" - "t64"."count"
+    ) / nullIf("t64"."_f_prev", 0)
+  END AS "drop_off_rate",
+  "t64"."median_seconds" AS "median_seconds",
+  "t64"."p90_seconds" AS "p90_seconds"
+FROM (
+  SELECT
+    "t63"."step" AS "step",
+    "t63"."name" AS "name",
+    SUM("t63"."count") AS "count",
+    SUM("t63"."_f_prev") AS "_f_prev",
+    SUM("t63"."_f_first") AS "_f_first",
+    MAX("t63"."median_seconds") AS "median_seconds",
+    MAX("t63"."p90_seconds") AS "p90_seconds"
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t56"."step" AS "step",
+        "t56"."name" AS "name",
+        SUM("t56"."_f_hit") AS "count",
+        SUM("t56"."_f_prev") AS "_f_prev",
+        SUM("t56"."_f_first") AS "_f_first",
+        CAST(NULL AS Nullable(Float64)) AS "median_seconds",
+        CAST(NULL AS Nullable(Float64)) AS "p90_seconds"
+      FROM "t55" AS "t56"
+      GROUP BY
+        "t56"."step",
+        "t56"."name"
+    ) AS "t57"
+    UNION ALL
+    SELECT
+      *
     FROM (
       SELECT
         *
       FROM (
         SELECT
-          *
+          "t60"."step" AS "step",
+          "t60"."name" AS "name",
+          0 AS "count",
+          0 AS "_f_prev",
+          0 AS "_f_first",
+          MAX(
+            CASE
+              WHEN (
+                (
+                  (
+                    "t60"."_f_through" - "t60"."_f_k"
+                  ) * 2
+                ) < "t60"."_f_n"
+              )
+              AND (
+                "t60"."_f_n" <= (
+                  "t60"."_f_through" * 2
+                )
+              )
+              THEN "t60"."_f_d"
+              ELSE CAST(NULL AS Nullable(Float64))
+            END
+          ) AS "median_seconds",
+          MAX(
+            CASE
+              WHEN (
+                (
+                  (
+                    "t60"."_f_through" - "t60"."_f_k"
+                  ) * 10
+                ) < (
+                  "t60"."_f_n" * 9
+                )
+              )
+              AND (
+                (
+                  "t60"."_f_n" * 9
+                ) <= (
+                  "t60"."_f_through" * 10
+                )
+              )
+              THEN "t60"."_f_d"
+              ELSE CAST(NULL AS Nullable(Float64))
+            END
+          ) AS "p90_seconds"
         FROM (
           SELECT
-            1 AS "step",
-            'product_view' AS "name",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_hit",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_prev",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_first",
-            CASE
-              WHEN "t44"."_f_entry" < 0
-              THEN CAST(DATE_DIFF(MICROSECOND, "t44"."_f_s0", "t44"."_f_t0") AS Nullable(Float64)) / 1000000
-              ELSE CAST(NULL AS Nullable(Float64))
-            END AS "_f_d"
-          FROM "t43" AS "t44"
-          WHERE
-            isNotNull("t44"."_f_t0")
-        ) AS "t45"
-        UNION ALL
-        SELECT
-          *
-        FROM (
-          SELECT
-            2 AS "step",
-            'add_to_cart' AS "name",
-            CAST(isNotNull("t44"."_f_t1") AS Nullable(Int64)) AS "_f_hit",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_prev",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_first",
-            CASE
-              WHEN "t44"."_f_entry" < 1
-              THEN CAST(DATE_DIFF(MICROSECOND, "t44"."_f_s1", "t44"."_f_t1") AS Nullable(Float64)) / 1000000
-              ELSE CAST(NULL AS Nullable(Float64))
-            END AS "_f_d"
-          FROM "t43" AS "t44"
-          WHERE
-            isNotNull("t44"."_f_t0")
-        ) AS "t46"
-      ) AS "t49"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            3 AS "step",
-            'checkout_started' AS "name",
-            CAST(isNotNull("t44"."_f_t2") AS Nullable(Int64)) AS "_f_hit",
-            CAST(isNotNull("t44"."_f_t1") AS Nullable(Int64)) AS "_f_prev",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_first",
-            CASE
-              WHEN "t44"."_f_entry" < 2
-              THEN CAST(DATE_DIFF(MICROSECOND, "t44"."_f_s2", "t44"."_f_t2") AS Nullable(Float64)) / 1000000
-              ELSE CAST(NULL AS Nullable(Float64))
-            END AS "_f_d"
-          FROM "t43" AS "t44"
-          WHERE
-            isNotNull("t44"."_f_t0")
-        ) AS "t47"
-        UNION ALL
-        SELECT
-          *
-        FROM (
-          SELECT
-            4 AS "step",
-            'order_completed' AS "name",
-            CAST(isNotNull("t44"."_f_t3") AS Nullable(Int64)) AS "_f_hit",
-            CAST(isNotNull("t44"."_f_t2") AS Nullable(Int64)) AS "_f_prev",
-            CAST(isNotNull("t44"."_f_t0") AS Nullable(Int64)) AS "_f_first",
-            CASE
-              WHEN "t44"."_f_entry" < 3
-              THEN CAST(DATE_DIFF(MICROSECOND, "t44"."_f_s3", "t44"."_f_t3") AS Nullable(Float64)) / 1000000
-              ELSE CAST(NULL AS Nullable(Float64))
-            END AS "_f_d"
-          FROM "t43" AS "t44"
-          WHERE
-            isNotNull("t44"."_f_t0")
-        ) AS "t48"
-      ) AS "t50"
-    ) AS "t51"
-  ) AS "t52"
+            "t59"."step" AS "step",
+            "t59"."name" AS "name",
+            "t59"."_f_d" AS "_f_d",
+            "t59"."_f_k" AS "_f_k",
+            SUM("t59"."_f_k") OVER (
+              PARTITION BY "t59"."step", "t59"."name"
+              ORDER BY "t59"."_f_d" ASC
+              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+            ) AS "_f_through",
+            SUM("t59"."_f_k") OVER (
+              PARTITION BY "t59"."step", "t59"."name"
+              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+            ) AS "_f_n"
+          FROM (
+            SELECT
+              "t58"."step" AS "step",
+              "t58"."name" AS "name",
+              "t58"."_f_d" AS "_f_d",
+              COUNT(*) AS "_f_k"
+            FROM (
+              SELECT
+                *
+              FROM "t55" AS "t56"
+              WHERE
+                isNotNull("t56"."_f_d")
+            ) AS "t58"
+            GROUP BY
+              "t58"."step",
+              "t58"."name",
+              "t58"."_f_d"
+          ) AS "t59"
+        ) AS "t60"
+        GROUP BY
+          "t60"."step",
+          "t60"."name"
+      ) AS "t61"
+    ) AS "t62"
+  ) AS "t63"
   GROUP BY
-    "t52"."step",
-    "t52"."name"
-) AS "t53"
+    "t63"."step",
+    "t63"."name"
+) AS "t64"
 ORDER BY
-  "t53"."step" ASC
+  "t64"."step" ASC

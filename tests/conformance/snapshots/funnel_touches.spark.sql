@@ -1,202 +1,194 @@
-WITH `t6` AS (
+WITH `t4` AS (
   SELECT
-    `t5`.`unit`,
-    `t5`.`ts`,
-    `t5`.`seq`,
-    `t5`.`_f_entry`,
-    `t5`.`_f_k`,
-    `t5`.`_f_l`,
+    `t2`.`unit`,
+    `t2`.`ts`,
+    `t2`.`_f_entry`,
+    `t2`.`_f_k`,
     ROW_NUMBER() OVER (
-      PARTITION BY `t5`.`unit`
-      ORDER BY `t5`.`ts` ASC NULLS LAST, `t5`.`seq` ASC NULLS LAST, `t5`.`_f_l` ASC NULLS LAST
+      PARTITION BY `t2`.`unit`
+      ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST, `t2`.`label` ASC NULLS LAST
     ) - 1 AS `_f_pos`
   FROM (
     SELECT
-      `t4`.`unit`,
-      `t4`.`ts`,
-      `t4`.`seq`,
-      `t4`.`_f_entry`,
-      `t4`.`_f_k`,
-      `t4`.`_f_l`
-    FROM (
-      SELECT
-        `t3`.`unit`,
-        `t3`.`ts`,
-        `t3`.`seq`,
-        `t3`.`label`,
-        `t3`.`_f_step`,
-        `t3`.`_f_entry`,
-        CASE
-          WHEN `t3`.`_f_step` = 'product_view'
-          THEN 0
-          WHEN `t3`.`_f_step` = 'add_to_cart'
-          THEN 1
-          WHEN `t3`.`_f_step` = 'checkout_started'
-          THEN 2
-          WHEN `t3`.`_f_step` = 'order_completed'
-          THEN 3
-          ELSE NULL
-        END AS `_f_k`,
-        CASE
-          WHEN `t3`.`label` = 'add_to_cart'
-          THEN 0
-          WHEN `t3`.`label` = 'checkout_started'
-          THEN 1
-          WHEN `t3`.`label` = 'order_completed'
-          THEN 2
-          WHEN `t3`.`label` = 'product_view'
-          THEN 3
-          ELSE NULL
-        END AS `_f_l`
-      FROM (
-        SELECT
-          `t0`.`unit`,
-          `t0`.`ts`,
-          `t0`.`seq`,
-          `t0`.`label`,
-          IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) AS `_f_step`,
-          0 AS `_f_entry`
-        FROM `journey_events` AS `t0`
-        WHERE
-          `t0`.`unit` IS NOT NULL
-          AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
-          AND IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) IS NOT NULL
-      ) AS `t3`
-    ) AS `t4`
-  ) AS `t5`
+      `t0`.`unit`,
+      `t0`.`ts`,
+      `t0`.`seq`,
+      `t0`.`label`,
+      `t0`.`label` AS `_f_step`,
+      0 AS `_f_entry`,
+      CASE
+        WHEN `t0`.`label` = 'product_view'
+        THEN 0
+        WHEN `t0`.`label` = 'add_to_cart'
+        THEN 1
+        WHEN `t0`.`label` = 'checkout_started'
+        THEN 2
+        WHEN `t0`.`label` = 'order_completed'
+        THEN 3
+        ELSE NULL
+      END AS `_f_k`
+    FROM `journey_events` AS `t0`
+    WHERE
+      `t0`.`unit` IS NOT NULL
+      AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
+  ) AS `t2`
 ), `t19` AS (
   SELECT
     `t18`.`unit`,
-    `t18`.`_f_pos`,
-    MAX(`t18`.`_f_w`) AS `_f_v`,
-    MAX(`t18`.`ts`) AS `ts`,
-    MAX(`t18`.`_f_entry`) AS `_f_entry`
+    `t18`.`_f_v`,
+    MIN(`t18`.`_f_pos`) AS `_f_pos`,
+    MIN(`t18`.`ts`) AS `ts`,
+    MIN(`t18`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t17`.`unit`,
+      `t17`.`_f_pos`,
+      MAX(`t17`.`_f_w`) AS `_f_v`,
+      MAX(`t17`.`ts`) AS `ts`,
+      MAX(`t17`.`_f_entry`) AS `_f_entry`
     FROM (
       SELECT
-        `t13`.`unit`,
-        `t13`.`ts`,
-        `t13`.`_f_entry`,
-        `t13`.`_f_pos`,
-        `t13`.`_f_k`,
-        `t12`.`_f_p`,
-        `t12`.`_f_w`
+        *
       FROM (
         SELECT
-          `t7`.`unit`,
-          `t7`.`ts`,
-          `t7`.`_f_entry`,
-          `t7`.`_f_pos`,
-          `t7`.`_f_k`
-        FROM `t6` AS `t7`
-        WHERE
-          `t7`.`_f_k` = 1
-      ) AS `t13`
-      INNER JOIN (
-        SELECT
-          `t7`.`unit`,
-          `t7`.`_f_pos` AS `_f_p`,
-          `t7`.`ts` AS `_f_w`
-        FROM `t6` AS `t7`
-        WHERE
-          `t7`.`_f_k` = 0 AND `t7`.`_f_entry` = 0
-      ) AS `t12`
-        ON `t13`.`unit` = `t12`.`unit`
+          `t10`.`unit`,
+          `t10`.`ts`,
+          `t10`.`_f_entry`,
+          `t10`.`_f_k`,
+          `t10`.`_f_pos`,
+          `t15`.`_f_w`,
+          `t15`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t4` AS `t5`
+          WHERE
+            `t5`.`_f_k` = 1
+        ) AS `t10`
+        INNER JOIN (
+          SELECT
+            `t6`.`unit`,
+            `t6`.`_f_v` AS `_f_w`,
+            MIN(`t6`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t5`.`unit`,
+              `t5`.`_f_pos`,
+              `t5`.`ts` AS `_f_v`
+            FROM `t4` AS `t5`
+            WHERE
+              `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
+          ) AS `t6`
+          GROUP BY
+            1,
+            2
+        ) AS `t15`
+          ON `t10`.`unit` = `t15`.`unit`
+      ) AS `t16`
+      WHERE
+        `t16`.`_f_p` < `t16`.`_f_pos`
     ) AS `t17`
-    WHERE
-      `t17`.`_f_p` < `t17`.`_f_pos`
+    GROUP BY
+      1,
+      2
   ) AS `t18`
   GROUP BY
     1,
     2
-), `t27` AS (
+), `t29` AS (
   SELECT
-    `t26`.`unit`,
-    `t26`.`_f_pos`,
-    MAX(`t26`.`_f_w`) AS `_f_v`,
-    MAX(`t26`.`ts`) AS `ts`,
-    MAX(`t26`.`_f_entry`) AS `_f_entry`
+    `t28`.`unit`,
+    `t28`.`_f_v`,
+    MIN(`t28`.`_f_pos`) AS `_f_pos`,
+    MIN(`t28`.`ts`) AS `ts`,
+    MIN(`t28`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t27`.`unit`,
+      `t27`.`_f_pos`,
+      MAX(`t27`.`_f_w`) AS `_f_v`,
+      MAX(`t27`.`ts`) AS `ts`,
+      MAX(`t27`.`_f_entry`) AS `_f_entry`
     FROM (
       SELECT
-        `t14`.`unit`,
-        `t14`.`ts`,
-        `t14`.`_f_entry`,
-        `t14`.`_f_pos`,
-        `t14`.`_f_k`,
-        `t23`.`_f_p`,
-        `t23`.`_f_w`
+        *
       FROM (
         SELECT
-          `t7`.`unit`,
-          `t7`.`ts`,
-          `t7`.`_f_entry`,
-          `t7`.`_f_pos`,
-          `t7`.`_f_k`
-        FROM `t6` AS `t7`
-        WHERE
-          `t7`.`_f_k` = 2
-      ) AS `t14`
-      INNER JOIN (
-        SELECT
-          `t20`.`unit`,
-          `t20`.`_f_pos` AS `_f_p`,
-          `t20`.`_f_v` AS `_f_w`
-        FROM `t19` AS `t20`
-      ) AS `t23`
-        ON `t14`.`unit` = `t23`.`unit`
-    ) AS `t25`
-    WHERE
-      `t25`.`_f_p` < `t25`.`_f_pos`
-  ) AS `t26`
+          `t11`.`unit`,
+          `t11`.`ts`,
+          `t11`.`_f_entry`,
+          `t11`.`_f_k`,
+          `t11`.`_f_pos`,
+          `t25`.`_f_w`,
+          `t25`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t4` AS `t5`
+          WHERE
+            `t5`.`_f_k` = 2
+        ) AS `t11`
+        INNER JOIN (
+          SELECT
+            `t21`.`unit`,
+            `t21`.`_f_v` AS `_f_w`,
+            MIN(`t21`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t20`.`unit`,
+              `t20`.`_f_pos`,
+              `t20`.`_f_v`
+            FROM `t19` AS `t20`
+          ) AS `t21`
+          GROUP BY
+            1,
+            2
+        ) AS `t25`
+          ON `t11`.`unit` = `t25`.`unit`
+      ) AS `t26`
+      WHERE
+        `t26`.`_f_p` < `t26`.`_f_pos`
+    ) AS `t27`
+    GROUP BY
+      1,
+      2
+  ) AS `t28`
   GROUP BY
     1,
     2
-), `t38` AS (
+), `t42` AS (
   SELECT
-    `t37`.`unit`,
-    `t37`.`ts`,
-    `t37`.`_f_entry`,
-    `t37`.`_f_step`,
-    `t37`.`_f_a0`,
-    `t37`.`_f_a1`,
-    `t37`.`_f_a2`,
-    `t37`.`_f_a3`,
+    `t41`.`unit`,
+    `t41`.`ts`,
+    `t41`.`_f_entry`,
+    `t41`.`_f_step`,
+    `t41`.`_f_a0`,
+    `t41`.`_f_a1`,
+    `t41`.`_f_a2`,
+    `t41`.`_f_a3`,
     (
-      `t37`.`_f_a0` IS NOT NULL
+      `t41`.`_f_a0` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t37`.`_f_a0`, `t37`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t41`.`_f_a0`, `t41`.`ts`) <= 86400000000
     ) AS `_f_v0`,
     (
-      `t37`.`_f_a1` IS NOT NULL
+      `t41`.`_f_a1` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t37`.`_f_a1`, `t37`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t41`.`_f_a1`, `t41`.`ts`) <= 86400000000
     ) AS `_f_v1`,
     (
-      `t37`.`_f_a2` IS NOT NULL
+      `t41`.`_f_a2` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t37`.`_f_a2`, `t37`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t41`.`_f_a2`, `t41`.`ts`) <= 86400000000
     ) AS `_f_v2`,
     (
-      `t37`.`_f_a3` IS NOT NULL
+      `t41`.`_f_a3` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t37`.`_f_a3`, `t37`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t41`.`_f_a3`, `t41`.`ts`) <= 86400000000
     ) AS `_f_v3`
   FROM (
     SELECT
@@ -206,36 +198,36 @@ WITH `t6` AS (
         *
       FROM (
         SELECT
-          `t7`.`unit`,
-          `t7`.`ts`,
-          `t7`.`_f_entry`,
+          `t5`.`unit`,
+          `t5`.`ts`,
+          `t5`.`_f_entry`,
           CASE
-            WHEN `t7`.`_f_k` = 0
+            WHEN `t5`.`_f_k` = 0
             THEN 'product_view'
-            WHEN `t7`.`_f_k` = 1
+            WHEN `t5`.`_f_k` = 1
             THEN 'add_to_cart'
-            WHEN `t7`.`_f_k` = 2
+            WHEN `t5`.`_f_k` = 2
             THEN 'checkout_started'
-            WHEN `t7`.`_f_k` = 3
+            WHEN `t5`.`_f_k` = 3
             THEN 'order_completed'
             ELSE NULL
           END AS `_f_step`,
           IF(
             (
-              `t7`.`_f_k` = 0
+              `t5`.`_f_k` = 0
             ) AND (
-              `t7`.`_f_entry` = 0
+              `t5`.`_f_entry` = 0
             ),
-            `t7`.`ts`,
+            `t5`.`ts`,
             CAST(NULL AS TIMESTAMP)
           ) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t6` AS `t7`
+        FROM `t4` AS `t5`
         WHERE
-          `t7`.`_f_k` = 0 AND `t7`.`_f_entry` = 0
-      ) AS `t16`
+          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
+      ) AS `t13`
       UNION ALL
       SELECT
         *
@@ -251,7 +243,7 @@ WITH `t6` AS (
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
         FROM `t19` AS `t20`
       ) AS `t22`
-    ) AS `t24`
+    ) AS `t23`
     UNION ALL
     SELECT
       *
@@ -260,289 +252,305 @@ WITH `t6` AS (
         *
       FROM (
         SELECT
-          `t28`.`unit`,
-          CAST(`t28`.`ts` AS TIMESTAMP) AS `ts`,
-          `t28`.`_f_entry`,
+          `t30`.`unit`,
+          CAST(`t30`.`ts` AS TIMESTAMP) AS `ts`,
+          `t30`.`_f_entry`,
           'checkout_started' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          `t28`.`_f_v` AS `_f_a2`,
+          `t30`.`_f_v` AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t27` AS `t28`
-      ) AS `t30`
+        FROM `t29` AS `t30`
+      ) AS `t32`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t34`.`unit`,
-          CAST(`t34`.`ts` AS TIMESTAMP) AS `ts`,
-          `t34`.`_f_entry`,
+          `t38`.`unit`,
+          CAST(`t38`.`ts` AS TIMESTAMP) AS `ts`,
+          `t38`.`_f_entry`,
           'order_completed' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          `t34`.`_f_v` AS `_f_a3`
+          `t38`.`_f_v` AS `_f_a3`
         FROM (
           SELECT
-            `t33`.`unit`,
-            `t33`.`_f_pos`,
-            MAX(`t33`.`_f_w`) AS `_f_v`,
-            MAX(`t33`.`ts`) AS `ts`,
-            MAX(`t33`.`_f_entry`) AS `_f_entry`
+            `t37`.`unit`,
+            `t37`.`_f_v`,
+            MIN(`t37`.`_f_pos`) AS `_f_pos`,
+            MIN(`t37`.`ts`) AS `ts`,
+            MIN(`t37`.`_f_entry`) AS `_f_entry`
           FROM (
             SELECT
-              *
+              `t36`.`unit`,
+              `t36`.`_f_pos`,
+              MAX(`t36`.`_f_w`) AS `_f_v`,
+              MAX(`t36`.`ts`) AS `ts`,
+              MAX(`t36`.`_f_entry`) AS `_f_entry`
             FROM (
               SELECT
-                `t15`.`unit`,
-                `t15`.`ts`,
-                `t15`.`_f_entry`,
-                `t15`.`_f_pos`,
-                `t15`.`_f_k`,
-                `t31`.`_f_p`,
-                `t31`.`_f_w`
+                *
               FROM (
                 SELECT
-                  `t7`.`unit`,
-                  `t7`.`ts`,
-                  `t7`.`_f_entry`,
-                  `t7`.`_f_pos`,
-                  `t7`.`_f_k`
-                FROM `t6` AS `t7`
-                WHERE
-                  `t7`.`_f_k` = 3
-              ) AS `t15`
-              INNER JOIN (
-                SELECT
-                  `t28`.`unit`,
-                  `t28`.`_f_pos` AS `_f_p`,
-                  `t28`.`_f_v` AS `_f_w`
-                FROM `t27` AS `t28`
-              ) AS `t31`
-                ON `t15`.`unit` = `t31`.`unit`
-            ) AS `t32`
-            WHERE
-              `t32`.`_f_p` < `t32`.`_f_pos`
-          ) AS `t33`
+                  `t12`.`unit`,
+                  `t12`.`ts`,
+                  `t12`.`_f_entry`,
+                  `t12`.`_f_k`,
+                  `t12`.`_f_pos`,
+                  `t34`.`_f_w`,
+                  `t34`.`_f_p`
+                FROM (
+                  SELECT
+                    *
+                  FROM `t4` AS `t5`
+                  WHERE
+                    `t5`.`_f_k` = 3
+                ) AS `t12`
+                INNER JOIN (
+                  SELECT
+                    `t31`.`unit`,
+                    `t31`.`_f_v` AS `_f_w`,
+                    MIN(`t31`.`_f_pos`) AS `_f_p`
+                  FROM (
+                    SELECT
+                      `t30`.`unit`,
+                      `t30`.`_f_pos`,
+                      `t30`.`_f_v`
+                    FROM `t29` AS `t30`
+                  ) AS `t31`
+                  GROUP BY
+                    1,
+                    2
+                ) AS `t34`
+                  ON `t12`.`unit` = `t34`.`unit`
+              ) AS `t35`
+              WHERE
+                `t35`.`_f_p` < `t35`.`_f_pos`
+            ) AS `t36`
+            GROUP BY
+              1,
+              2
+          ) AS `t37`
           GROUP BY
             1,
             2
-        ) AS `t34`
-      ) AS `t35`
-    ) AS `t36`
-  ) AS `t37`
-), `t45` AS (
+        ) AS `t38`
+      ) AS `t39`
+    ) AS `t40`
+  ) AS `t41`
+), `t49` AS (
   SELECT
-    `t44`.`unit`,
-    MAX(`t44`.`_f_entry`) AS `_f_entry`,
-    MAX(`t44`.`_f_t0`) AS `_f_t0`,
+    `t48`.`unit`,
+    MAX(`t48`.`_f_entry`) AS `_f_entry`,
+    MAX(`t48`.`_f_t0`) AS `_f_t0`,
     MAX(
       IF(
-        `t44`.`_f_v0` AND (
-          `t44`.`ts` = `t44`.`_f_t0`
+        `t48`.`_f_v0` AND (
+          `t48`.`ts` = `t48`.`_f_t0`
         ),
-        `t44`.`_f_a0`,
+        `t48`.`_f_a0`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s0`,
-    MAX(`t44`.`_f_t1`) AS `_f_t1`,
+    MAX(`t48`.`_f_t1`) AS `_f_t1`,
     MAX(
       IF(
-        `t44`.`_f_v1` AND (
-          `t44`.`ts` = `t44`.`_f_t1`
+        `t48`.`_f_v1` AND (
+          `t48`.`ts` = `t48`.`_f_t1`
         ),
-        `t44`.`_f_a1`,
+        `t48`.`_f_a1`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s1`,
-    MAX(`t44`.`_f_t2`) AS `_f_t2`,
+    MAX(`t48`.`_f_t2`) AS `_f_t2`,
     MAX(
       IF(
-        `t44`.`_f_v2` AND (
-          `t44`.`ts` = `t44`.`_f_t2`
+        `t48`.`_f_v2` AND (
+          `t48`.`ts` = `t48`.`_f_t2`
         ),
-        `t44`.`_f_a2`,
+        `t48`.`_f_a2`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s2`,
-    MAX(`t44`.`_f_t3`) AS `_f_t3`,
+    MAX(`t48`.`_f_t3`) AS `_f_t3`,
     MAX(
       IF(
-        `t44`.`_f_v3` AND (
-          `t44`.`ts` = `t44`.`_f_t3`
+        `t48`.`_f_v3` AND (
+          `t48`.`ts` = `t48`.`_f_t3`
         ),
-        `t44`.`_f_a3`,
+        `t48`.`_f_a3`,
         CAST(NULL AS TIMESTAMP)
       )
     ) AS `_f_s3`
   FROM (
     SELECT
-      `t43`.`unit`,
-      `t43`.`ts`,
-      `t43`.`_f_entry`,
-      `t43`.`_f_step`,
-      `t43`.`_f_a0`,
-      `t43`.`_f_a1`,
-      `t43`.`_f_a2`,
-      `t43`.`_f_a3`,
-      `t43`.`_f_v0`,
-      `t43`.`_f_v1`,
-      `t43`.`_f_v2`,
-      `t43`.`_f_v3`,
-      `t43`.`_f_t0`,
-      `t43`.`_f_t1`,
-      `t43`.`_f_t2`,
-      `t43`.`_f_t3`
+      `t47`.`unit`,
+      `t47`.`ts`,
+      `t47`.`_f_entry`,
+      `t47`.`_f_step`,
+      `t47`.`_f_a0`,
+      `t47`.`_f_a1`,
+      `t47`.`_f_a2`,
+      `t47`.`_f_a3`,
+      `t47`.`_f_v0`,
+      `t47`.`_f_v1`,
+      `t47`.`_f_v2`,
+      `t47`.`_f_v3`,
+      `t47`.`_f_t0`,
+      `t47`.`_f_t1`,
+      `t47`.`_f_t2`,
+      `t47`.`_f_t3`
     FROM (
       SELECT
-        `t40`.`unit`,
-        `t40`.`ts`,
-        `t40`.`_f_entry`,
-        `t40`.`_f_step`,
-        `t40`.`_f_a0`,
-        `t40`.`_f_a1`,
-        `t40`.`_f_a2`,
-        `t40`.`_f_a3`,
-        `t40`.`_f_v0`,
-        `t40`.`_f_v1`,
-        `t40`.`_f_v2`,
-        `t40`.`_f_v3`,
-        `t42`.`_f_unit`,
-        `t42`.`_f_t0`,
-        `t42`.`_f_t1`,
-        `t42`.`_f_t2`,
-        `t42`.`_f_t3`
-      FROM `t38` AS `t40`
+        `t44`.`unit`,
+        `t44`.`ts`,
+        `t44`.`_f_entry`,
+        `t44`.`_f_step`,
+        `t44`.`_f_a0`,
+        `t44`.`_f_a1`,
+        `t44`.`_f_a2`,
+        `t44`.`_f_a3`,
+        `t44`.`_f_v0`,
+        `t44`.`_f_v1`,
+        `t44`.`_f_v2`,
+        `t44`.`_f_v3`,
+        `t46`.`_f_unit`,
+        `t46`.`_f_t0`,
+        `t46`.`_f_t1`,
+        `t46`.`_f_t2`,
+        `t46`.`_f_t3`
+      FROM `t42` AS `t44`
       INNER JOIN (
         SELECT
-          `t39`.`unit` AS `_f_unit`,
-          MIN(IF(`t39`.`_f_v0`, `t39`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-          MIN(IF(`t39`.`_f_v1`, `t39`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-          MIN(IF(`t39`.`_f_v2`, `t39`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-          MIN(IF(`t39`.`_f_v3`, `t39`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-        FROM `t38` AS `t39`
+          `t43`.`unit` AS `_f_unit`,
+          MIN(IF(`t43`.`_f_v0`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+          MIN(IF(`t43`.`_f_v1`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+          MIN(IF(`t43`.`_f_v2`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+          MIN(IF(`t43`.`_f_v3`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
+        FROM `t42` AS `t43`
         GROUP BY
           1
-      ) AS `t42`
-        ON `t40`.`unit` = `t42`.`_f_unit`
-    ) AS `t43`
-  ) AS `t44`
+      ) AS `t46`
+        ON `t44`.`unit` = `t46`.`_f_unit`
+    ) AS `t47`
+  ) AS `t48`
   GROUP BY
     1
 )
 SELECT
-  `t50`.`unit`,
-  `t50`.`entry`,
-  `t50`.`reached`,
-  `t50`.`step_1_ts`,
-  `t50`.`step_2_ts`,
-  `t50`.`step_3_ts`,
-  `t50`.`step_4_ts`,
-  `t50`.`step_1_seconds`,
-  `t50`.`step_2_seconds`,
-  `t50`.`step_3_seconds`,
-  `t50`.`step_4_seconds`,
-  IF(COALESCE(`t54`.`_t_hit`, 0) = 1, `t54`.`_t_first`, '(none)') AS `first_touch`,
+  `t54`.`unit`,
+  `t54`.`entry`,
+  `t54`.`reached`,
+  `t54`.`step_1_ts`,
+  `t54`.`step_2_ts`,
+  `t54`.`step_3_ts`,
+  `t54`.`step_4_ts`,
+  `t54`.`step_1_seconds`,
+  `t54`.`step_2_seconds`,
+  `t54`.`step_3_seconds`,
+  `t54`.`step_4_seconds`,
+  IF(COALESCE(`t58`.`_t_hit`, 0) = 1, `t58`.`_t_first`, '(none)') AS `first_touch`,
   IF(
     (
-      COALESCE(`t54`.`_t_hit`, 0) = 1
+      COALESCE(`t58`.`_t_hit`, 0) = 1
     )
     AND (
-      COALESCE(`t54`.`_t_has_last`, 1) = 0
+      COALESCE(`t58`.`_t_has_last`, 1) = 0
     ),
-    `t54`.`_t_last`,
+    `t58`.`_t_last`,
     '(none)'
   ) AS `last_touch`
 FROM (
   SELECT
-    `t46`.`unit`,
-    `t46`.`_f_entry` + 1 AS `entry`,
+    `t50`.`unit`,
+    `t50`.`_f_entry` + 1 AS `entry`,
     CASE
-      WHEN `t46`.`_f_t3` IS NOT NULL
+      WHEN `t50`.`_f_t3` IS NOT NULL
       THEN 4
-      WHEN `t46`.`_f_t2` IS NOT NULL
+      WHEN `t50`.`_f_t2` IS NOT NULL
       THEN 3
-      WHEN `t46`.`_f_t1` IS NOT NULL
+      WHEN `t50`.`_f_t1` IS NOT NULL
       THEN 2
-      WHEN `t46`.`_f_t0` IS NOT NULL
+      WHEN `t50`.`_f_t0` IS NOT NULL
       THEN 1
       ELSE CAST(NULL AS BIGINT)
     END AS `reached`,
-    `t46`.`_f_t0` AS `step_1_ts`,
-    `t46`.`_f_t1` AS `step_2_ts`,
-    `t46`.`_f_t2` AS `step_3_ts`,
-    `t46`.`_f_t3` AS `step_4_ts`,
+    `t50`.`_f_t0` AS `step_1_ts`,
+    `t50`.`_f_t1` AS `step_2_ts`,
+    `t50`.`_f_t2` AS `step_3_ts`,
+    `t50`.`_f_t3` AS `step_4_ts`,
     IF(
-      `t46`.`_f_entry` < 0,
-      CAST(DATEDIFF(MICROSECOND, `t46`.`_f_s0`, `t46`.`_f_t0`) AS DOUBLE) / 1000000,
+      `t50`.`_f_entry` < 0,
+      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s0`, `t50`.`_f_t0`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_1_seconds`,
     IF(
-      `t46`.`_f_entry` < 1,
-      CAST(DATEDIFF(MICROSECOND, `t46`.`_f_s1`, `t46`.`_f_t1`) AS DOUBLE) / 1000000,
+      `t50`.`_f_entry` < 1,
+      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s1`, `t50`.`_f_t1`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_2_seconds`,
     IF(
-      `t46`.`_f_entry` < 2,
-      CAST(DATEDIFF(MICROSECOND, `t46`.`_f_s2`, `t46`.`_f_t2`) AS DOUBLE) / 1000000,
+      `t50`.`_f_entry` < 2,
+      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s2`, `t50`.`_f_t2`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_3_seconds`,
     IF(
-      `t46`.`_f_entry` < 3,
-      CAST(DATEDIFF(MICROSECOND, `t46`.`_f_s3`, `t46`.`_f_t3`) AS DOUBLE) / 1000000,
+      `t50`.`_f_entry` < 3,
+      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s3`, `t50`.`_f_t3`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_4_seconds`
-  FROM `t45` AS `t46`
+  FROM `t49` AS `t50`
   WHERE
-    `t46`.`_f_t0` IS NOT NULL
-) AS `t50`
+    `t50`.`_f_t0` IS NOT NULL
+) AS `t54`
 LEFT OUTER JOIN (
   SELECT
-    `t52`.`unit` AS `_t_unit`,
-    MAX(IF(`t52`.`_t_first` = 0, `t52`.`channel`, CAST(NULL AS STRING))) AS `_t_first`,
+    `t56`.`unit` AS `_t_unit`,
+    MAX(IF(`t56`.`_t_first` = 0, `t56`.`channel`, CAST(NULL AS STRING))) AS `_t_first`,
     MAX(
       IF(
         (
-          `t52`.`_t_last` = 0
+          `t56`.`_t_last` = 0
         ) AND (
-          `t52`.`_t_in` = 0
+          `t56`.`_t_in` = 0
         ),
-        `t52`.`channel`,
+        `t56`.`channel`,
         CAST(NULL AS STRING)
       )
     ) AS `_t_last`,
-    MIN(`t52`.`_t_in`) AS `_t_has_last`,
+    MIN(`t56`.`_t_in`) AS `_t_has_last`,
     MAX((
-      `t52`.`seq` * 0
+      `t56`.`seq` * 0
     ) + 1) AS `_t_hit`
   FROM (
     SELECT
-      `t51`.`unit`,
-      `t51`.`ts`,
-      `t51`.`seq`,
-      `t51`.`label`,
-      `t51`.`channel`,
-      `t51`.`_t_unit`,
-      `t51`.`_t_cut`,
-      IF(`t51`.`ts` <= `t51`.`_t_cut`, 0, 1) AS `_t_in`,
+      `t55`.`unit`,
+      `t55`.`ts`,
+      `t55`.`seq`,
+      `t55`.`label`,
+      `t55`.`channel`,
+      `t55`.`_t_unit`,
+      `t55`.`_t_cut`,
+      IF(`t55`.`ts` <= `t55`.`_t_cut`, 0, 1) AS `_t_in`,
       ROW_NUMBER() OVER (
-        PARTITION BY `t51`.`unit`
-        ORDER BY `t51`.`ts` ASC NULLS LAST, `t51`.`seq` ASC NULLS LAST, IF(`t51`.`label` IS NULL, 1, 0) ASC NULLS LAST, `t51`.`label` ASC NULLS LAST
+        PARTITION BY `t55`.`unit`
+        ORDER BY `t55`.`ts` ASC NULLS LAST, `t55`.`seq` ASC NULLS LAST, IF(`t55`.`label` IS NULL, 1, 0) ASC NULLS LAST, `t55`.`label` ASC NULLS LAST
       ) - 1 AS `_t_first`,
       ROW_NUMBER() OVER (
-        PARTITION BY `t51`.`unit`
-        ORDER BY IF(`t51`.`ts` <= `t51`.`_t_cut`, 0, 1) ASC NULLS LAST, `t51`.`ts` DESC, `t51`.`seq` DESC, IF(`t51`.`label` IS NULL, 1, 0) DESC, `t51`.`label` DESC
+        PARTITION BY `t55`.`unit`
+        ORDER BY IF(`t55`.`ts` <= `t55`.`_t_cut`, 0, 1) ASC NULLS LAST, `t55`.`ts` DESC, `t55`.`seq` DESC, IF(`t55`.`label` IS NULL, 1, 0) DESC, `t55`.`label` DESC
       ) - 1 AS `_t_last`
     FROM (
       SELECT
-        `t2`.`unit`,
-        `t2`.`ts`,
-        `t2`.`seq`,
-        `t2`.`label`,
-        `t2`.`channel`,
-        `t49`.`_t_unit`,
-        `t49`.`_t_cut`
+        `t3`.`unit`,
+        `t3`.`ts`,
+        `t3`.`seq`,
+        `t3`.`label`,
+        `t3`.`channel`,
+        `t53`.`_t_unit`,
+        `t53`.`_t_cut`
       FROM (
         SELECT
           `t0`.`unit`,
@@ -553,69 +561,69 @@ LEFT OUTER JOIN (
         FROM `journey_events` AS `t0`
         WHERE
           `t0`.`unit` IS NOT NULL AND `t0`.`channel` IS NOT NULL
-      ) AS `t2`
+      ) AS `t3`
       INNER JOIN (
         SELECT
-          `t46`.`unit` AS `_t_unit`,
+          `t50`.`unit` AS `_t_unit`,
           CASE
             WHEN CASE
-              WHEN `t46`.`_f_t3` IS NOT NULL
+              WHEN `t50`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t46`.`_f_t2` IS NOT NULL
+              WHEN `t50`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t46`.`_f_t1` IS NOT NULL
+              WHEN `t50`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t46`.`_f_t0` IS NOT NULL
+              WHEN `t50`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 1
-            THEN `t46`.`_f_t0`
+            THEN `t50`.`_f_t0`
             WHEN CASE
-              WHEN `t46`.`_f_t3` IS NOT NULL
+              WHEN `t50`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t46`.`_f_t2` IS NOT NULL
+              WHEN `t50`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t46`.`_f_t1` IS NOT NULL
+              WHEN `t50`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t46`.`_f_t0` IS NOT NULL
+              WHEN `t50`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 2
-            THEN `t46`.`_f_t1`
+            THEN `t50`.`_f_t1`
             WHEN CASE
-              WHEN `t46`.`_f_t3` IS NOT NULL
+              WHEN `t50`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t46`.`_f_t2` IS NOT NULL
+              WHEN `t50`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t46`.`_f_t1` IS NOT NULL
+              WHEN `t50`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t46`.`_f_t0` IS NOT NULL
+              WHEN `t50`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 3
-            THEN `t46`.`_f_t2`
+            THEN `t50`.`_f_t2`
             WHEN CASE
-              WHEN `t46`.`_f_t3` IS NOT NULL
+              WHEN `t50`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t46`.`_f_t2` IS NOT NULL
+              WHEN `t50`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t46`.`_f_t1` IS NOT NULL
+              WHEN `t50`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t46`.`_f_t0` IS NOT NULL
+              WHEN `t50`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 4
-            THEN `t46`.`_f_t3`
+            THEN `t50`.`_f_t3`
             ELSE NULL
           END AS `_t_cut`
-        FROM `t45` AS `t46`
+        FROM `t49` AS `t50`
         WHERE
-          `t46`.`_f_t0` IS NOT NULL
-      ) AS `t49`
-        ON `t2`.`unit` = `t49`.`_t_unit`
-    ) AS `t51`
-  ) AS `t52`
+          `t50`.`_f_t0` IS NOT NULL
+      ) AS `t53`
+        ON `t3`.`unit` = `t53`.`_t_unit`
+    ) AS `t55`
+  ) AS `t56`
   GROUP BY
     1
-) AS `t54`
-  ON `t50`.`unit` = `t54`.`_t_unit`
+) AS `t58`
+  ON `t54`.`unit` = `t58`.`_t_unit`

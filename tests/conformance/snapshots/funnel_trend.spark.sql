@@ -1,202 +1,194 @@
-WITH `t4` AS (
+WITH `t2` AS (
   SELECT
-    `t3`.`unit`,
-    `t3`.`ts`,
-    `t3`.`seq`,
-    `t3`.`_f_entry`,
-    `t3`.`_f_k`,
-    `t3`.`_f_l`,
+    `t1`.`unit`,
+    `t1`.`ts`,
+    `t1`.`_f_entry`,
+    `t1`.`_f_k`,
     ROW_NUMBER() OVER (
-      PARTITION BY `t3`.`unit`
-      ORDER BY `t3`.`ts` ASC NULLS LAST, `t3`.`seq` ASC NULLS LAST, `t3`.`_f_l` ASC NULLS LAST
+      PARTITION BY `t1`.`unit`
+      ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
     ) - 1 AS `_f_pos`
   FROM (
     SELECT
-      `t2`.`unit`,
-      `t2`.`ts`,
-      `t2`.`seq`,
-      `t2`.`_f_entry`,
-      `t2`.`_f_k`,
-      `t2`.`_f_l`
-    FROM (
-      SELECT
-        `t1`.`unit`,
-        `t1`.`ts`,
-        `t1`.`seq`,
-        `t1`.`label`,
-        `t1`.`_f_step`,
-        `t1`.`_f_entry`,
-        CASE
-          WHEN `t1`.`_f_step` = 'product_view'
-          THEN 0
-          WHEN `t1`.`_f_step` = 'add_to_cart'
-          THEN 1
-          WHEN `t1`.`_f_step` = 'checkout_started'
-          THEN 2
-          WHEN `t1`.`_f_step` = 'order_completed'
-          THEN 3
-          ELSE NULL
-        END AS `_f_k`,
-        CASE
-          WHEN `t1`.`label` = 'add_to_cart'
-          THEN 0
-          WHEN `t1`.`label` = 'checkout_started'
-          THEN 1
-          WHEN `t1`.`label` = 'order_completed'
-          THEN 2
-          WHEN `t1`.`label` = 'product_view'
-          THEN 3
-          ELSE NULL
-        END AS `_f_l`
-      FROM (
-        SELECT
-          `t0`.`unit`,
-          `t0`.`ts`,
-          `t0`.`seq`,
-          `t0`.`label`,
-          IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) AS `_f_step`,
-          0 AS `_f_entry`
-        FROM `journey_events` AS `t0`
-        WHERE
-          `t0`.`unit` IS NOT NULL
-          AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
-          AND IF(
-            `t0`.`label` IN ('product_view', 'add_to_cart', 'checkout_started', 'order_completed'),
-            `t0`.`label`,
-            CAST(NULL AS STRING)
-          ) IS NOT NULL
-      ) AS `t1`
-    ) AS `t2`
-  ) AS `t3`
+      `t0`.`unit`,
+      `t0`.`ts`,
+      `t0`.`seq`,
+      `t0`.`label`,
+      `t0`.`label` AS `_f_step`,
+      0 AS `_f_entry`,
+      CASE
+        WHEN `t0`.`label` = 'product_view'
+        THEN 0
+        WHEN `t0`.`label` = 'add_to_cart'
+        THEN 1
+        WHEN `t0`.`label` = 'checkout_started'
+        THEN 2
+        WHEN `t0`.`label` = 'order_completed'
+        THEN 3
+        ELSE NULL
+      END AS `_f_k`
+    FROM `journey_events` AS `t0`
+    WHERE
+      `t0`.`unit` IS NOT NULL
+      AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
+  ) AS `t1`
 ), `t17` AS (
   SELECT
     `t16`.`unit`,
-    `t16`.`_f_pos`,
-    MAX(`t16`.`_f_w`) AS `_f_v`,
-    MAX(`t16`.`ts`) AS `ts`,
-    MAX(`t16`.`_f_entry`) AS `_f_entry`
+    `t16`.`_f_v`,
+    MIN(`t16`.`_f_pos`) AS `_f_pos`,
+    MIN(`t16`.`ts`) AS `ts`,
+    MIN(`t16`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t15`.`unit`,
+      `t15`.`_f_pos`,
+      MAX(`t15`.`_f_w`) AS `_f_v`,
+      MAX(`t15`.`ts`) AS `ts`,
+      MAX(`t15`.`_f_entry`) AS `_f_entry`
     FROM (
       SELECT
-        `t11`.`unit`,
-        `t11`.`ts`,
-        `t11`.`_f_entry`,
-        `t11`.`_f_pos`,
-        `t11`.`_f_k`,
-        `t10`.`_f_p`,
-        `t10`.`_f_w`
+        *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          `t5`.`_f_pos`,
-          `t5`.`_f_k`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 1
-      ) AS `t11`
-      INNER JOIN (
-        SELECT
-          `t5`.`unit`,
-          `t5`.`_f_pos` AS `_f_p`,
-          `t5`.`ts` AS `_f_w`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t10`
-        ON `t11`.`unit` = `t10`.`unit`
+          `t8`.`unit`,
+          `t8`.`ts`,
+          `t8`.`_f_entry`,
+          `t8`.`_f_k`,
+          `t8`.`_f_pos`,
+          `t13`.`_f_w`,
+          `t13`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t2` AS `t3`
+          WHERE
+            `t3`.`_f_k` = 1
+        ) AS `t8`
+        INNER JOIN (
+          SELECT
+            `t4`.`unit`,
+            `t4`.`_f_v` AS `_f_w`,
+            MIN(`t4`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t3`.`unit`,
+              `t3`.`_f_pos`,
+              `t3`.`ts` AS `_f_v`
+            FROM `t2` AS `t3`
+            WHERE
+              `t3`.`_f_k` = 0 AND `t3`.`_f_entry` = 0
+          ) AS `t4`
+          GROUP BY
+            1,
+            2
+        ) AS `t13`
+          ON `t8`.`unit` = `t13`.`unit`
+      ) AS `t14`
+      WHERE
+        `t14`.`_f_p` < `t14`.`_f_pos`
     ) AS `t15`
-    WHERE
-      `t15`.`_f_p` < `t15`.`_f_pos`
+    GROUP BY
+      1,
+      2
   ) AS `t16`
   GROUP BY
     1,
     2
-), `t25` AS (
+), `t27` AS (
   SELECT
-    `t24`.`unit`,
-    `t24`.`_f_pos`,
-    MAX(`t24`.`_f_w`) AS `_f_v`,
-    MAX(`t24`.`ts`) AS `ts`,
-    MAX(`t24`.`_f_entry`) AS `_f_entry`
+    `t26`.`unit`,
+    `t26`.`_f_v`,
+    MIN(`t26`.`_f_pos`) AS `_f_pos`,
+    MIN(`t26`.`ts`) AS `ts`,
+    MIN(`t26`.`_f_entry`) AS `_f_entry`
   FROM (
     SELECT
-      *
+      `t25`.`unit`,
+      `t25`.`_f_pos`,
+      MAX(`t25`.`_f_w`) AS `_f_v`,
+      MAX(`t25`.`ts`) AS `ts`,
+      MAX(`t25`.`_f_entry`) AS `_f_entry`
     FROM (
       SELECT
-        `t12`.`unit`,
-        `t12`.`ts`,
-        `t12`.`_f_entry`,
-        `t12`.`_f_pos`,
-        `t12`.`_f_k`,
-        `t21`.`_f_p`,
-        `t21`.`_f_w`
+        *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          `t5`.`_f_pos`,
-          `t5`.`_f_k`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 2
-      ) AS `t12`
-      INNER JOIN (
-        SELECT
-          `t18`.`unit`,
-          `t18`.`_f_pos` AS `_f_p`,
-          `t18`.`_f_v` AS `_f_w`
-        FROM `t17` AS `t18`
-      ) AS `t21`
-        ON `t12`.`unit` = `t21`.`unit`
-    ) AS `t23`
-    WHERE
-      `t23`.`_f_p` < `t23`.`_f_pos`
-  ) AS `t24`
+          `t9`.`unit`,
+          `t9`.`ts`,
+          `t9`.`_f_entry`,
+          `t9`.`_f_k`,
+          `t9`.`_f_pos`,
+          `t23`.`_f_w`,
+          `t23`.`_f_p`
+        FROM (
+          SELECT
+            *
+          FROM `t2` AS `t3`
+          WHERE
+            `t3`.`_f_k` = 2
+        ) AS `t9`
+        INNER JOIN (
+          SELECT
+            `t19`.`unit`,
+            `t19`.`_f_v` AS `_f_w`,
+            MIN(`t19`.`_f_pos`) AS `_f_p`
+          FROM (
+            SELECT
+              `t18`.`unit`,
+              `t18`.`_f_pos`,
+              `t18`.`_f_v`
+            FROM `t17` AS `t18`
+          ) AS `t19`
+          GROUP BY
+            1,
+            2
+        ) AS `t23`
+          ON `t9`.`unit` = `t23`.`unit`
+      ) AS `t24`
+      WHERE
+        `t24`.`_f_p` < `t24`.`_f_pos`
+    ) AS `t25`
+    GROUP BY
+      1,
+      2
+  ) AS `t26`
   GROUP BY
     1,
     2
-), `t36` AS (
+), `t40` AS (
   SELECT
-    `t35`.`unit`,
-    `t35`.`ts`,
-    `t35`.`_f_entry`,
-    `t35`.`_f_step`,
-    `t35`.`_f_a0`,
-    `t35`.`_f_a1`,
-    `t35`.`_f_a2`,
-    `t35`.`_f_a3`,
+    `t39`.`unit`,
+    `t39`.`ts`,
+    `t39`.`_f_entry`,
+    `t39`.`_f_step`,
+    `t39`.`_f_a0`,
+    `t39`.`_f_a1`,
+    `t39`.`_f_a2`,
+    `t39`.`_f_a3`,
     (
-      `t35`.`_f_a0` IS NOT NULL
+      `t39`.`_f_a0` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a0`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a0`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v0`,
     (
-      `t35`.`_f_a1` IS NOT NULL
+      `t39`.`_f_a1` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a1`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a1`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v1`,
     (
-      `t35`.`_f_a2` IS NOT NULL
+      `t39`.`_f_a2` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a2`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a2`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v2`,
     (
-      `t35`.`_f_a3` IS NOT NULL
+      `t39`.`_f_a3` IS NOT NULL
     )
     AND (
-      DATEDIFF(MICROSECOND, `t35`.`_f_a3`, `t35`.`ts`) <= 86400000000
+      DATEDIFF(MICROSECOND, `t39`.`_f_a3`, `t39`.`ts`) <= 86400000000
     ) AS `_f_v3`
   FROM (
     SELECT
@@ -206,36 +198,36 @@ WITH `t4` AS (
         *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
+          `t3`.`unit`,
+          `t3`.`ts`,
+          `t3`.`_f_entry`,
           CASE
-            WHEN `t5`.`_f_k` = 0
+            WHEN `t3`.`_f_k` = 0
             THEN 'product_view'
-            WHEN `t5`.`_f_k` = 1
+            WHEN `t3`.`_f_k` = 1
             THEN 'add_to_cart'
-            WHEN `t5`.`_f_k` = 2
+            WHEN `t3`.`_f_k` = 2
             THEN 'checkout_started'
-            WHEN `t5`.`_f_k` = 3
+            WHEN `t3`.`_f_k` = 3
             THEN 'order_completed'
             ELSE NULL
           END AS `_f_step`,
           IF(
             (
-              `t5`.`_f_k` = 0
+              `t3`.`_f_k` = 0
             ) AND (
-              `t5`.`_f_entry` = 0
+              `t3`.`_f_entry` = 0
             ),
-            `t5`.`ts`,
+            `t3`.`ts`,
             CAST(NULL AS TIMESTAMP)
           ) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t4` AS `t5`
+        FROM `t2` AS `t3`
         WHERE
-          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t14`
+          `t3`.`_f_k` = 0 AND `t3`.`_f_entry` = 0
+      ) AS `t11`
       UNION ALL
       SELECT
         *
@@ -251,7 +243,7 @@ WITH `t4` AS (
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
         FROM `t17` AS `t18`
       ) AS `t20`
-    ) AS `t22`
+    ) AS `t21`
     UNION ALL
     SELECT
       *
@@ -260,96 +252,112 @@ WITH `t4` AS (
         *
       FROM (
         SELECT
-          `t26`.`unit`,
-          CAST(`t26`.`ts` AS TIMESTAMP) AS `ts`,
-          `t26`.`_f_entry`,
+          `t28`.`unit`,
+          CAST(`t28`.`ts` AS TIMESTAMP) AS `ts`,
+          `t28`.`_f_entry`,
           'checkout_started' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          `t26`.`_f_v` AS `_f_a2`,
+          `t28`.`_f_v` AS `_f_a2`,
           CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t25` AS `t26`
-      ) AS `t28`
+        FROM `t27` AS `t28`
+      ) AS `t30`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t32`.`unit`,
-          CAST(`t32`.`ts` AS TIMESTAMP) AS `ts`,
-          `t32`.`_f_entry`,
+          `t36`.`unit`,
+          CAST(`t36`.`ts` AS TIMESTAMP) AS `ts`,
+          `t36`.`_f_entry`,
           'order_completed' AS `_f_step`,
           CAST(NULL AS TIMESTAMP) AS `_f_a0`,
           CAST(NULL AS TIMESTAMP) AS `_f_a1`,
           CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          `t32`.`_f_v` AS `_f_a3`
+          `t36`.`_f_v` AS `_f_a3`
         FROM (
           SELECT
-            `t31`.`unit`,
-            `t31`.`_f_pos`,
-            MAX(`t31`.`_f_w`) AS `_f_v`,
-            MAX(`t31`.`ts`) AS `ts`,
-            MAX(`t31`.`_f_entry`) AS `_f_entry`
+            `t35`.`unit`,
+            `t35`.`_f_v`,
+            MIN(`t35`.`_f_pos`) AS `_f_pos`,
+            MIN(`t35`.`ts`) AS `ts`,
+            MIN(`t35`.`_f_entry`) AS `_f_entry`
           FROM (
             SELECT
-              *
+              `t34`.`unit`,
+              `t34`.`_f_pos`,
+              MAX(`t34`.`_f_w`) AS `_f_v`,
+              MAX(`t34`.`ts`) AS `ts`,
+              MAX(`t34`.`_f_entry`) AS `_f_entry`
             FROM (
               SELECT
-                `t13`.`unit`,
-                `t13`.`ts`,
-                `t13`.`_f_entry`,
-                `t13`.`_f_pos`,
-                `t13`.`_f_k`,
-                `t29`.`_f_p`,
-                `t29`.`_f_w`
+                *
               FROM (
                 SELECT
-                  `t5`.`unit`,
-                  `t5`.`ts`,
-                  `t5`.`_f_entry`,
-                  `t5`.`_f_pos`,
-                  `t5`.`_f_k`
-                FROM `t4` AS `t5`
-                WHERE
-                  `t5`.`_f_k` = 3
-              ) AS `t13`
-              INNER JOIN (
-                SELECT
-                  `t26`.`unit`,
-                  `t26`.`_f_pos` AS `_f_p`,
-                  `t26`.`_f_v` AS `_f_w`
-                FROM `t25` AS `t26`
-              ) AS `t29`
-                ON `t13`.`unit` = `t29`.`unit`
-            ) AS `t30`
-            WHERE
-              `t30`.`_f_p` < `t30`.`_f_pos`
-          ) AS `t31`
+                  `t10`.`unit`,
+                  `t10`.`ts`,
+                  `t10`.`_f_entry`,
+                  `t10`.`_f_k`,
+                  `t10`.`_f_pos`,
+                  `t32`.`_f_w`,
+                  `t32`.`_f_p`
+                FROM (
+                  SELECT
+                    *
+                  FROM `t2` AS `t3`
+                  WHERE
+                    `t3`.`_f_k` = 3
+                ) AS `t10`
+                INNER JOIN (
+                  SELECT
+                    `t29`.`unit`,
+                    `t29`.`_f_v` AS `_f_w`,
+                    MIN(`t29`.`_f_pos`) AS `_f_p`
+                  FROM (
+                    SELECT
+                      `t28`.`unit`,
+                      `t28`.`_f_pos`,
+                      `t28`.`_f_v`
+                    FROM `t27` AS `t28`
+                  ) AS `t29`
+                  GROUP BY
+                    1,
+                    2
+                ) AS `t32`
+                  ON `t10`.`unit` = `t32`.`unit`
+              ) AS `t33`
+              WHERE
+                `t33`.`_f_p` < `t33`.`_f_pos`
+            ) AS `t34`
+            GROUP BY
+              1,
+              2
+          ) AS `t35`
           GROUP BY
             1,
             2
-        ) AS `t32`
-      ) AS `t33`
-    ) AS `t34`
-  ) AS `t35`
+        ) AS `t36`
+      ) AS `t37`
+    ) AS `t38`
+  ) AS `t39`
 )
 SELECT
-  CAST(CAST('1970-01-05T00:00:00' AS TIMESTAMP) AS TIMESTAMP) + CAST(CONCAT(`t45`.`_k` * 604800, ' seconds') AS INTERVAL) AS `period`,
-  `t45`.`entered`,
-  `t45`.`step_4_count` AS `converted`,
-  `t45`.`step_4_count` / `t45`.`entered` AS `conversion`,
-  `t45`.`step_1_count`,
-  `t45`.`step_2_count`,
-  `t45`.`step_3_count`,
-  `t45`.`step_4_count`
+  CAST(CAST('1970-01-05T00:00:00' AS TIMESTAMP) AS TIMESTAMP) + CAST(CONCAT(`t49`.`_k` * 604800, ' seconds') AS INTERVAL) AS `period`,
+  `t49`.`entered`,
+  `t49`.`step_4_count` AS `converted`,
+  `t49`.`step_4_count` / `t49`.`entered` AS `conversion`,
+  `t49`.`step_1_count`,
+  `t49`.`step_2_count`,
+  `t49`.`step_3_count`,
+  `t49`.`step_4_count`
 FROM (
   SELECT
-    `t44`.`_k`,
+    `t48`.`_k`,
     COUNT(*) AS `entered`,
-    SUM(`t44`.`_r1`) AS `step_1_count`,
-    SUM(`t44`.`_r2`) AS `step_2_count`,
-    SUM(`t44`.`_r3`) AS `step_3_count`,
-    SUM(`t44`.`_r4`) AS `step_4_count`
+    SUM(`t48`.`_r1`) AS `step_1_count`,
+    SUM(`t48`.`_r2`) AS `step_2_count`,
+    SUM(`t48`.`_r3`) AS `step_3_count`,
+    SUM(`t48`.`_r4`) AS `step_4_count`
   FROM (
     SELECT
       CAST(FLOOR(
@@ -359,21 +367,21 @@ FROM (
             CAST(CAST('1970-01-05T00:00:00' AS TIMESTAMP) AS TIMESTAMP),
             CASE
               WHEN (
-                `t43`.`_f_entry` + 1
+                `t47`.`_f_entry` + 1
               ) = 1
-              THEN `t43`.`_f_t0`
+              THEN `t47`.`_f_t0`
               WHEN (
-                `t43`.`_f_entry` + 1
+                `t47`.`_f_entry` + 1
               ) = 2
-              THEN `t43`.`_f_t1`
+              THEN `t47`.`_f_t1`
               WHEN (
-                `t43`.`_f_entry` + 1
+                `t47`.`_f_entry` + 1
               ) = 3
-              THEN `t43`.`_f_t2`
+              THEN `t47`.`_f_t2`
               WHEN (
-                `t43`.`_f_entry` + 1
+                `t47`.`_f_entry` + 1
               ) = 4
-              THEN `t43`.`_f_t3`
+              THEN `t47`.`_f_t3`
               ELSE NULL
             END
           )
@@ -381,112 +389,112 @@ FROM (
           604800000000
         )
       ) AS BIGINT) AS `_k`,
-      IF(`t43`.`_f_t0` IS NOT NULL, 1, 0) AS `_r1`,
-      IF(`t43`.`_f_t1` IS NOT NULL, 1, 0) AS `_r2`,
-      IF(`t43`.`_f_t2` IS NOT NULL, 1, 0) AS `_r3`,
-      IF(`t43`.`_f_t3` IS NOT NULL, 1, 0) AS `_r4`
+      IF(`t47`.`_f_t0` IS NOT NULL, 1, 0) AS `_r1`,
+      IF(`t47`.`_f_t1` IS NOT NULL, 1, 0) AS `_r2`,
+      IF(`t47`.`_f_t2` IS NOT NULL, 1, 0) AS `_r3`,
+      IF(`t47`.`_f_t3` IS NOT NULL, 1, 0) AS `_r4`
     FROM (
       SELECT
-        `t42`.`unit`,
-        MAX(`t42`.`_f_entry`) AS `_f_entry`,
-        MAX(`t42`.`_f_t0`) AS `_f_t0`,
+        `t46`.`unit`,
+        MAX(`t46`.`_f_entry`) AS `_f_entry`,
+        MAX(`t46`.`_f_t0`) AS `_f_t0`,
         MAX(
           IF(
-            `t42`.`_f_v0` AND (
-              `t42`.`ts` = `t42`.`_f_t0`
+            `t46`.`_f_v0` AND (
+              `t46`.`ts` = `t46`.`_f_t0`
             ),
-            `t42`.`_f_a0`,
+            `t46`.`_f_a0`,
             CAST(NULL AS TIMESTAMP)
           )
         ) AS `_f_s0`,
-        MAX(`t42`.`_f_t1`) AS `_f_t1`,
+        MAX(`t46`.`_f_t1`) AS `_f_t1`,
         MAX(
           IF(
-            `t42`.`_f_v1` AND (
-              `t42`.`ts` = `t42`.`_f_t1`
+            `t46`.`_f_v1` AND (
+              `t46`.`ts` = `t46`.`_f_t1`
             ),
-            `t42`.`_f_a1`,
+            `t46`.`_f_a1`,
             CAST(NULL AS TIMESTAMP)
           )
         ) AS `_f_s1`,
-        MAX(`t42`.`_f_t2`) AS `_f_t2`,
+        MAX(`t46`.`_f_t2`) AS `_f_t2`,
         MAX(
           IF(
-            `t42`.`_f_v2` AND (
-              `t42`.`ts` = `t42`.`_f_t2`
+            `t46`.`_f_v2` AND (
+              `t46`.`ts` = `t46`.`_f_t2`
             ),
-            `t42`.`_f_a2`,
+            `t46`.`_f_a2`,
             CAST(NULL AS TIMESTAMP)
           )
         ) AS `_f_s2`,
-        MAX(`t42`.`_f_t3`) AS `_f_t3`,
+        MAX(`t46`.`_f_t3`) AS `_f_t3`,
         MAX(
           IF(
-            `t42`.`_f_v3` AND (
-              `t42`.`ts` = `t42`.`_f_t3`
+            `t46`.`_f_v3` AND (
+              `t46`.`ts` = `t46`.`_f_t3`
             ),
-            `t42`.`_f_a3`,
+            `t46`.`_f_a3`,
             CAST(NULL AS TIMESTAMP)
           )
         ) AS `_f_s3`
       FROM (
         SELECT
-          `t41`.`unit`,
-          `t41`.`ts`,
-          `t41`.`_f_entry`,
-          `t41`.`_f_step`,
-          `t41`.`_f_a0`,
-          `t41`.`_f_a1`,
-          `t41`.`_f_a2`,
-          `t41`.`_f_a3`,
-          `t41`.`_f_v0`,
-          `t41`.`_f_v1`,
-          `t41`.`_f_v2`,
-          `t41`.`_f_v3`,
-          `t41`.`_f_t0`,
-          `t41`.`_f_t1`,
-          `t41`.`_f_t2`,
-          `t41`.`_f_t3`
+          `t45`.`unit`,
+          `t45`.`ts`,
+          `t45`.`_f_entry`,
+          `t45`.`_f_step`,
+          `t45`.`_f_a0`,
+          `t45`.`_f_a1`,
+          `t45`.`_f_a2`,
+          `t45`.`_f_a3`,
+          `t45`.`_f_v0`,
+          `t45`.`_f_v1`,
+          `t45`.`_f_v2`,
+          `t45`.`_f_v3`,
+          `t45`.`_f_t0`,
+          `t45`.`_f_t1`,
+          `t45`.`_f_t2`,
+          `t45`.`_f_t3`
         FROM (
           SELECT
-            `t38`.`unit`,
-            `t38`.`ts`,
-            `t38`.`_f_entry`,
-            `t38`.`_f_step`,
-            `t38`.`_f_a0`,
-            `t38`.`_f_a1`,
-            `t38`.`_f_a2`,
-            `t38`.`_f_a3`,
-            `t38`.`_f_v0`,
-            `t38`.`_f_v1`,
-            `t38`.`_f_v2`,
-            `t38`.`_f_v3`,
-            `t40`.`_f_unit`,
-            `t40`.`_f_t0`,
-            `t40`.`_f_t1`,
-            `t40`.`_f_t2`,
-            `t40`.`_f_t3`
-          FROM `t36` AS `t38`
+            `t42`.`unit`,
+            `t42`.`ts`,
+            `t42`.`_f_entry`,
+            `t42`.`_f_step`,
+            `t42`.`_f_a0`,
+            `t42`.`_f_a1`,
+            `t42`.`_f_a2`,
+            `t42`.`_f_a3`,
+            `t42`.`_f_v0`,
+            `t42`.`_f_v1`,
+            `t42`.`_f_v2`,
+            `t42`.`_f_v3`,
+            `t44`.`_f_unit`,
+            `t44`.`_f_t0`,
+            `t44`.`_f_t1`,
+            `t44`.`_f_t2`,
+            `t44`.`_f_t3`
+          FROM `t40` AS `t42`
           INNER JOIN (
             SELECT
-              `t37`.`unit` AS `_f_unit`,
-              MIN(IF(`t37`.`_f_v0`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-              MIN(IF(`t37`.`_f_v1`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-              MIN(IF(`t37`.`_f_v2`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-              MIN(IF(`t37`.`_f_v3`, `t37`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-            FROM `t36` AS `t37`
+              `t41`.`unit` AS `_f_unit`,
+              MIN(IF(`t41`.`_f_v0`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+              MIN(IF(`t41`.`_f_v1`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+              MIN(IF(`t41`.`_f_v2`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+              MIN(IF(`t41`.`_f_v3`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
+            FROM `t40` AS `t41`
             GROUP BY
               1
-          ) AS `t40`
-            ON `t38`.`unit` = `t40`.`_f_unit`
-        ) AS `t41`
-      ) AS `t42`
+          ) AS `t44`
+            ON `t42`.`unit` = `t44`.`_f_unit`
+        ) AS `t45`
+      ) AS `t46`
       GROUP BY
         1
-    ) AS `t43`
+    ) AS `t47`
     WHERE
-      `t43`.`_f_t0` IS NOT NULL
-  ) AS `t44`
+      `t47`.`_f_t0` IS NOT NULL
+  ) AS `t48`
   GROUP BY
     1
-) AS `t45`
+) AS `t49`

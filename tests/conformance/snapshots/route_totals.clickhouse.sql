@@ -2,9 +2,6 @@ WITH "t4" AS (
   SELECT
     "t3"."unit" AS "unit",
     "t3"."ts" AS "ts",
-    "t3"."seq" AS "seq",
-    "t3"."label" AS "label",
-    "t3"."_f_step" AS "_f_step",
     "t3"."_f_entry" AS "_f_entry",
     "t3"."_f_k" AS "_f_k",
     ROW_NUMBER() OVER (
@@ -33,124 +30,156 @@ WITH "t4" AS (
     WHERE
       isNotNull("t0"."unit") AND "t0"."label" IN ('ad', 'order', 'product')
   ) AS "t3"
-), "t15" AS (
+), "t17" AS (
   SELECT
-    "t14"."unit" AS "unit",
-    "t14"."_f_pos" AS "_f_pos",
-    MAX("t14"."_f_w") AS "_f_v",
-    MAX("t14"."ts") AS "ts",
-    MAX("t14"."_f_entry") AS "_f_entry"
+    "t16"."unit" AS "unit",
+    "t16"."_f_v" AS "_f_v",
+    MIN("t16"."_f_pos") AS "_f_pos",
+    MIN("t16"."ts") AS "ts",
+    MIN("t16"."_f_entry") AS "_f_entry"
   FROM (
     SELECT
-      *
+      "t15"."unit" AS "unit",
+      "t15"."_f_pos" AS "_f_pos",
+      MAX("t15"."_f_w") AS "_f_v",
+      MAX("t15"."ts") AS "ts",
+      MAX("t15"."_f_entry") AS "_f_entry"
     FROM (
       SELECT
-        "t10"."unit" AS "unit",
-        "t10"."ts" AS "ts",
-        "t10"."_f_entry" AS "_f_entry",
-        "t10"."_f_pos" AS "_f_pos",
-        "t10"."_f_k" AS "_f_k",
-        "t9"."_f_p" AS "_f_p",
-        "t9"."_f_w" AS "_f_w"
+        *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
-          "t5"."_f_pos" AS "_f_pos",
-          "t5"."_f_k" AS "_f_k"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 1
-      ) AS "t10"
-      INNER JOIN (
-        SELECT
-          "t5"."unit" AS "unit",
-          "t5"."_f_pos" AS "_f_p",
-          "t5"."ts" AS "_f_w"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t9"
-        ON "t10"."unit" = "t9"."unit"
-    ) AS "t13"
-    WHERE
-      "t13"."_f_p" < "t13"."_f_pos"
-  ) AS "t14"
-  GROUP BY
-    "t14"."unit",
-    "t14"."_f_pos"
-), "t26" AS (
-  SELECT
-    "t25"."unit" AS "unit",
-    "t25"."ts" AS "ts",
-    "t25"."_f_entry" AS "_f_entry",
-    "t25"."_f_step" AS "_f_step",
-    "t25"."_f_a0" AS "_f_a0",
-    "t25"."_f_a1" AS "_f_a1",
-    "t25"."_f_a2" AS "_f_a2",
-    isNotNull("t25"."_f_a0") AS "_f_v0",
-    isNotNull("t25"."_f_a1") AS "_f_v1",
-    isNotNull("t25"."_f_a2") AS "_f_v2"
-  FROM (
-    SELECT
-      *
-    FROM (
-      SELECT
-        "t23"."unit" AS "unit",
-        CAST("t23"."ts" AS DateTime) AS "ts",
-        "t23"."_f_entry" AS "_f_entry",
-        'order' AS "_f_step",
-        CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-        CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-        "t23"."_f_v" AS "_f_a2"
-      FROM (
-        SELECT
-          "t22"."unit" AS "unit",
-          "t22"."_f_pos" AS "_f_pos",
-          MAX("t22"."_f_w") AS "_f_v",
-          MAX("t22"."ts") AS "ts",
-          MAX("t22"."_f_entry") AS "_f_entry"
+          "t9"."unit" AS "unit",
+          "t9"."ts" AS "ts",
+          "t9"."_f_entry" AS "_f_entry",
+          "t9"."_f_k" AS "_f_k",
+          "t9"."_f_pos" AS "_f_pos",
+          "t13"."_f_w" AS "_f_w",
+          "t13"."_f_p" AS "_f_p"
         FROM (
           SELECT
             *
+          FROM "t4" AS "t5"
+          WHERE
+            "t5"."_f_k" = 1
+        ) AS "t9"
+        INNER JOIN (
+          SELECT
+            "t6"."unit" AS "unit",
+            "t6"."_f_v" AS "_f_w",
+            MIN("t6"."_f_pos") AS "_f_p"
           FROM (
             SELECT
-              "t11"."unit" AS "unit",
-              "t11"."ts" AS "ts",
-              "t11"."_f_entry" AS "_f_entry",
-              "t11"."_f_pos" AS "_f_pos",
-              "t11"."_f_k" AS "_f_k",
-              "t19"."_f_p" AS "_f_p",
-              "t19"."_f_w" AS "_f_w"
+              "t5"."unit" AS "unit",
+              "t5"."_f_pos" AS "_f_pos",
+              "t5"."ts" AS "_f_v"
+            FROM "t4" AS "t5"
+            WHERE
+              "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
+          ) AS "t6"
+          GROUP BY
+            "t6"."unit",
+            "t6"."_f_v"
+        ) AS "t13"
+          ON "t9"."unit" = "t13"."unit"
+      ) AS "t14"
+      WHERE
+        "t14"."_f_p" < "t14"."_f_pos"
+    ) AS "t15"
+    GROUP BY
+      "t15"."unit",
+      "t15"."_f_pos"
+  ) AS "t16"
+  GROUP BY
+    "t16"."unit",
+    "t16"."_f_v"
+), "t30" AS (
+  SELECT
+    "t29"."unit" AS "unit",
+    "t29"."ts" AS "ts",
+    "t29"."_f_entry" AS "_f_entry",
+    "t29"."_f_step" AS "_f_step",
+    "t29"."_f_a0" AS "_f_a0",
+    "t29"."_f_a1" AS "_f_a1",
+    "t29"."_f_a2" AS "_f_a2",
+    isNotNull("t29"."_f_a0") AS "_f_v0",
+    isNotNull("t29"."_f_a1") AS "_f_v1",
+    isNotNull("t29"."_f_a2") AS "_f_v2"
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t27"."unit" AS "unit",
+        CAST("t27"."ts" AS DateTime) AS "ts",
+        "t27"."_f_entry" AS "_f_entry",
+        'order' AS "_f_step",
+        CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+        CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+        "t27"."_f_v" AS "_f_a2"
+      FROM (
+        SELECT
+          "t26"."unit" AS "unit",
+          "t26"."_f_v" AS "_f_v",
+          MIN("t26"."_f_pos") AS "_f_pos",
+          MIN("t26"."ts") AS "ts",
+          MIN("t26"."_f_entry") AS "_f_entry"
+        FROM (
+          SELECT
+            "t25"."unit" AS "unit",
+            "t25"."_f_pos" AS "_f_pos",
+            MAX("t25"."_f_w") AS "_f_v",
+            MAX("t25"."ts") AS "ts",
+            MAX("t25"."_f_entry") AS "_f_entry"
+          FROM (
+            SELECT
+              *
             FROM (
               SELECT
-                "t5"."unit" AS "unit",
-                "t5"."ts" AS "ts",
-                "t5"."_f_entry" AS "_f_entry",
-                "t5"."_f_pos" AS "_f_pos",
-                "t5"."_f_k" AS "_f_k"
-              FROM "t4" AS "t5"
-              WHERE
-                "t5"."_f_k" = 2
-            ) AS "t11"
-            INNER JOIN (
-              SELECT
-                "t16"."unit" AS "unit",
-                "t16"."_f_pos" AS "_f_p",
-                "t16"."_f_v" AS "_f_w"
-              FROM "t15" AS "t16"
-            ) AS "t19"
-              ON "t11"."unit" = "t19"."unit"
-          ) AS "t21"
-          WHERE
-            "t21"."_f_p" < "t21"."_f_pos"
-        ) AS "t22"
+                "t10"."unit" AS "unit",
+                "t10"."ts" AS "ts",
+                "t10"."_f_entry" AS "_f_entry",
+                "t10"."_f_k" AS "_f_k",
+                "t10"."_f_pos" AS "_f_pos",
+                "t23"."_f_w" AS "_f_w",
+                "t23"."_f_p" AS "_f_p"
+              FROM (
+                SELECT
+                  *
+                FROM "t4" AS "t5"
+                WHERE
+                  "t5"."_f_k" = 2
+              ) AS "t10"
+              INNER JOIN (
+                SELECT
+                  "t19"."unit" AS "unit",
+                  "t19"."_f_v" AS "_f_w",
+                  MIN("t19"."_f_pos") AS "_f_p"
+                FROM (
+                  SELECT
+                    "t18"."unit" AS "unit",
+                    "t18"."_f_pos" AS "_f_pos",
+                    "t18"."_f_v" AS "_f_v"
+                  FROM "t17" AS "t18"
+                ) AS "t19"
+                GROUP BY
+                  "t19"."unit",
+                  "t19"."_f_v"
+              ) AS "t23"
+                ON "t10"."unit" = "t23"."unit"
+            ) AS "t24"
+            WHERE
+              "t24"."_f_p" < "t24"."_f_pos"
+          ) AS "t25"
+          GROUP BY
+            "t25"."unit",
+            "t25"."_f_pos"
+        ) AS "t26"
         GROUP BY
-          "t22"."unit",
-          "t22"."_f_pos"
-      ) AS "t23"
-    ) AS "t24"
+          "t26"."unit",
+          "t26"."_f_v"
+      ) AS "t27"
+    ) AS "t28"
     UNION ALL
     SELECT
       *
@@ -185,137 +214,137 @@ WITH "t4" AS (
         FROM "t4" AS "t5"
         WHERE
           "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t12"
+      ) AS "t11"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t16"."unit" AS "unit",
-          CAST("t16"."ts" AS DateTime) AS "ts",
-          "t16"."_f_entry" AS "_f_entry",
+          "t18"."unit" AS "unit",
+          CAST("t18"."ts" AS DateTime) AS "ts",
+          "t18"."_f_entry" AS "_f_entry",
           'product' AS "_f_step",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          "t16"."_f_v" AS "_f_a1",
+          "t18"."_f_v" AS "_f_a1",
           CAST(NULL AS Nullable(DateTime)) AS "_f_a2"
-        FROM "t15" AS "t16"
-      ) AS "t18"
-    ) AS "t20"
-  ) AS "t25"
+        FROM "t17" AS "t18"
+      ) AS "t20"
+    ) AS "t21"
+  ) AS "t29"
 )
 SELECT
   COUNT(*) AS "units",
-  COALESCE(SUM(COALESCE("t39"."_converted", 0)), 0) AS "converted"
+  COALESCE(SUM(COALESCE("t43"."_converted", 0)), 0) AS "converted"
 FROM (
   SELECT
-    "t35"."unit" AS "unit",
-    "t35"."started" AS "started",
-    "t35"."completed" AS "completed",
-    "t38"."_unit" AS "_unit",
-    "t38"."_converted" AS "_converted"
+    "t39"."unit" AS "unit",
+    "t39"."started" AS "started",
+    "t39"."completed" AS "completed",
+    "t42"."_unit" AS "_unit",
+    "t42"."_converted" AS "_converted"
   FROM (
     SELECT
-      "t33"."unit" AS "unit",
-      "t33"."_f_t0" AS "started",
-      "t33"."_f_t2" AS "completed"
+      "t37"."unit" AS "unit",
+      "t37"."_f_t0" AS "started",
+      "t37"."_f_t2" AS "completed"
     FROM (
       SELECT
-        "t32"."unit" AS "unit",
-        MAX("t32"."_f_entry") AS "_f_entry",
-        MAX("t32"."_f_t0") AS "_f_t0",
+        "t36"."unit" AS "unit",
+        MAX("t36"."_f_entry") AS "_f_entry",
+        MAX("t36"."_f_t0") AS "_f_t0",
         MAX(
           CASE
-            WHEN "t32"."_f_v0" AND (
-              "t32"."ts" = "t32"."_f_t0"
+            WHEN "t36"."_f_v0" AND (
+              "t36"."ts" = "t36"."_f_t0"
             )
-            THEN "t32"."_f_a0"
+            THEN "t36"."_f_a0"
             ELSE CAST(NULL AS Nullable(DateTime))
           END
         ) AS "_f_s0",
-        MAX("t32"."_f_t1") AS "_f_t1",
+        MAX("t36"."_f_t1") AS "_f_t1",
         MAX(
           CASE
-            WHEN "t32"."_f_v1" AND (
-              "t32"."ts" = "t32"."_f_t1"
+            WHEN "t36"."_f_v1" AND (
+              "t36"."ts" = "t36"."_f_t1"
             )
-            THEN "t32"."_f_a1"
+            THEN "t36"."_f_a1"
             ELSE CAST(NULL AS Nullable(DateTime))
           END
         ) AS "_f_s1",
-        MAX("t32"."_f_t2") AS "_f_t2",
+        MAX("t36"."_f_t2") AS "_f_t2",
         MAX(
           CASE
-            WHEN "t32"."_f_v2" AND (
-              "t32"."ts" = "t32"."_f_t2"
+            WHEN "t36"."_f_v2" AND (
+              "t36"."ts" = "t36"."_f_t2"
             )
-            THEN "t32"."_f_a2"
+            THEN "t36"."_f_a2"
             ELSE CAST(NULL AS Nullable(DateTime))
           END
         ) AS "_f_s2"
       FROM (
         SELECT
-          "t31".*
+          "t35".*
           EXCEPT ("_f_unit")
         FROM (
           SELECT
-            "t28"."unit" AS "unit",
-            "t28"."ts" AS "ts",
-            "t28"."_f_entry" AS "_f_entry",
-            "t28"."_f_step" AS "_f_step",
-            "t28"."_f_a0" AS "_f_a0",
-            "t28"."_f_a1" AS "_f_a1",
-            "t28"."_f_a2" AS "_f_a2",
-            "t28"."_f_v0" AS "_f_v0",
-            "t28"."_f_v1" AS "_f_v1",
-            "t28"."_f_v2" AS "_f_v2",
-            "t30"."_f_unit" AS "_f_unit",
-            "t30"."_f_t0" AS "_f_t0",
-            "t30"."_f_t1" AS "_f_t1",
-            "t30"."_f_t2" AS "_f_t2"
-          FROM "t26" AS "t28"
+            "t32"."unit" AS "unit",
+            "t32"."ts" AS "ts",
+            "t32"."_f_entry" AS "_f_entry",
+            "t32"."_f_step" AS "_f_step",
+            "t32"."_f_a0" AS "_f_a0",
+            "t32"."_f_a1" AS "_f_a1",
+            "t32"."_f_a2" AS "_f_a2",
+            "t32"."_f_v0" AS "_f_v0",
+            "t32"."_f_v1" AS "_f_v1",
+            "t32"."_f_v2" AS "_f_v2",
+            "t34"."_f_unit" AS "_f_unit",
+            "t34"."_f_t0" AS "_f_t0",
+            "t34"."_f_t1" AS "_f_t1",
+            "t34"."_f_t2" AS "_f_t2"
+          FROM "t30" AS "t32"
           INNER JOIN (
             SELECT
-              "t27"."unit" AS "_f_unit",
+              "t31"."unit" AS "_f_unit",
               MIN(
-                CASE WHEN "t27"."_f_v0" THEN "t27"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+                CASE WHEN "t31"."_f_v0" THEN "t31"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
               ) AS "_f_t0",
               MIN(
-                CASE WHEN "t27"."_f_v1" THEN "t27"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+                CASE WHEN "t31"."_f_v1" THEN "t31"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
               ) AS "_f_t1",
               MIN(
-                CASE WHEN "t27"."_f_v2" THEN "t27"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+                CASE WHEN "t31"."_f_v2" THEN "t31"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
               ) AS "_f_t2"
-            FROM "t26" AS "t27"
+            FROM "t30" AS "t31"
             GROUP BY
-              "t27"."unit"
-          ) AS "t30"
-            ON "t28"."unit" = "t30"."_f_unit"
-        ) AS "t31"
-      ) AS "t32"
+              "t31"."unit"
+          ) AS "t34"
+            ON "t32"."unit" = "t34"."_f_unit"
+        ) AS "t35"
+      ) AS "t36"
       GROUP BY
-        "t32"."unit"
-    ) AS "t33"
+        "t36"."unit"
+    ) AS "t37"
     WHERE
-      isNotNull("t33"."_f_t0")
+      isNotNull("t37"."_f_t0")
       AND CASE
-        WHEN isNotNull("t33"."_f_t2")
+        WHEN isNotNull("t37"."_f_t2")
         THEN 3
-        WHEN isNotNull("t33"."_f_t1")
+        WHEN isNotNull("t37"."_f_t1")
         THEN 2
-        WHEN isNotNull("t33"."_f_t0")
+        WHEN isNotNull("t37"."_f_t0")
         THEN 1
         ELSE CAST(NULL AS Nullable(Int64))
       END = 3
-  ) AS "t35"
+  ) AS "t39"
   LEFT OUTER JOIN (
     SELECT DISTINCT
-      "t36"."unit" AS "_unit",
+      "t40"."unit" AS "_unit",
       1 AS "_converted"
     FROM (
       SELECT
-        "t35"."unit" AS "unit",
-        "t35"."started" AS "started",
-        "t35"."completed" AS "completed",
+        "t39"."unit" AS "unit",
+        "t39"."started" AS "started",
+        "t39"."completed" AS "completed",
         "t2"."person" AS "person",
         "t2"."ts" AS "ts",
         "t2"."seq" AS "seq",
@@ -326,98 +355,98 @@ FROM (
         "t2"."properties" AS "properties"
       FROM (
         SELECT
-          "t33"."unit" AS "unit",
-          "t33"."_f_t0" AS "started",
-          "t33"."_f_t2" AS "completed"
+          "t37"."unit" AS "unit",
+          "t37"."_f_t0" AS "started",
+          "t37"."_f_t2" AS "completed"
         FROM (
           SELECT
-            "t32"."unit" AS "unit",
-            MAX("t32"."_f_entry") AS "_f_entry",
-            MAX("t32"."_f_t0") AS "_f_t0",
+            "t36"."unit" AS "unit",
+            MAX("t36"."_f_entry") AS "_f_entry",
+            MAX("t36"."_f_t0") AS "_f_t0",
             MAX(
               CASE
-                WHEN "t32"."_f_v0" AND (
-                  "t32"."ts" = "t32"."_f_t0"
+                WHEN "t36"."_f_v0" AND (
+                  "t36"."ts" = "t36"."_f_t0"
                 )
-                THEN "t32"."_f_a0"
+                THEN "t36"."_f_a0"
                 ELSE CAST(NULL AS Nullable(DateTime))
               END
             ) AS "_f_s0",
-            MAX("t32"."_f_t1") AS "_f_t1",
+            MAX("t36"."_f_t1") AS "_f_t1",
             MAX(
               CASE
-                WHEN "t32"."_f_v1" AND (
-                  "t32"."ts" = "t32"."_f_t1"
+                WHEN "t36"."_f_v1" AND (
+                  "t36"."ts" = "t36"."_f_t1"
                 )
-                THEN "t32"."_f_a1"
+                THEN "t36"."_f_a1"
                 ELSE CAST(NULL AS Nullable(DateTime))
               END
             ) AS "_f_s1",
-            MAX("t32"."_f_t2") AS "_f_t2",
+            MAX("t36"."_f_t2") AS "_f_t2",
             MAX(
               CASE
-                WHEN "t32"."_f_v2" AND (
-                  "t32"."ts" = "t32"."_f_t2"
+                WHEN "t36"."_f_v2" AND (
+                  "t36"."ts" = "t36"."_f_t2"
                 )
-                THEN "t32"."_f_a2"
+                THEN "t36"."_f_a2"
                 ELSE CAST(NULL AS Nullable(DateTime))
               END
             ) AS "_f_s2"
           FROM (
             SELECT
-              "t31".*
+              "t35".*
               EXCEPT ("_f_unit")
             FROM (
               SELECT
-                "t28"."unit" AS "unit",
-                "t28"."ts" AS "ts",
-                "t28"."_f_entry" AS "_f_entry",
-                "t28"."_f_step" AS "_f_step",
-                "t28"."_f_a0" AS "_f_a0",
-                "t28"."_f_a1" AS "_f_a1",
-                "t28"."_f_a2" AS "_f_a2",
-                "t28"."_f_v0" AS "_f_v0",
-                "t28"."_f_v1" AS "_f_v1",
-                "t28"."_f_v2" AS "_f_v2",
-                "t30"."_f_unit" AS "_f_unit",
-                "t30"."_f_t0" AS "_f_t0",
-                "t30"."_f_t1" AS "_f_t1",
-                "t30"."_f_t2" AS "_f_t2"
-              FROM "t26" AS "t28"
+                "t32"."unit" AS "unit",
+                "t32"."ts" AS "ts",
+                "t32"."_f_entry" AS "_f_entry",
+                "t32"."_f_step" AS "_f_step",
+                "t32"."_f_a0" AS "_f_a0",
+                "t32"."_f_a1" AS "_f_a1",
+                "t32"."_f_a2" AS "_f_a2",
+                "t32"."_f_v0" AS "_f_v0",
+                "t32"."_f_v1" AS "_f_v1",
+                "t32"."_f_v2" AS "_f_v2",
+                "t34"."_f_unit" AS "_f_unit",
+                "t34"."_f_t0" AS "_f_t0",
+                "t34"."_f_t1" AS "_f_t1",
+                "t34"."_f_t2" AS "_f_t2"
+              FROM "t30" AS "t32"
               INNER JOIN (
                 SELECT
-                  "t27"."unit" AS "_f_unit",
+                  "t31"."unit" AS "_f_unit",
                   MIN(
-                    CASE WHEN "t27"."_f_v0" THEN "t27"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+                    CASE WHEN "t31"."_f_v0" THEN "t31"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
                   ) AS "_f_t0",
                   MIN(
-                    CASE WHEN "t27"."_f_v1" THEN "t27"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+                    CASE WHEN "t31"."_f_v1" THEN "t31"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
                   ) AS "_f_t1",
                   MIN(
-                    CASE WHEN "t27"."_f_v2" THEN "t27"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+                    CASE WHEN "t31"."_f_v2" THEN "t31"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
                   ) AS "_f_t2"
-                FROM "t26" AS "t27"
+                FROM "t30" AS "t31"
                 GROUP BY
-                  "t27"."unit"
-              ) AS "t30"
-                ON "t28"."unit" = "t30"."_f_unit"
-            ) AS "t31"
-          ) AS "t32"
+                  "t31"."unit"
+              ) AS "t34"
+                ON "t32"."unit" = "t34"."_f_unit"
+            ) AS "t35"
+          ) AS "t36"
           GROUP BY
-            "t32"."unit"
-        ) AS "t33"
+            "t36"."unit"
+        ) AS "t37"
         WHERE
-          isNotNull("t33"."_f_t0")
+          isNotNull("t37"."_f_t0")
           AND CASE
-            WHEN isNotNull("t33"."_f_t2")
+            WHEN isNotNull("t37"."_f_t2")
             THEN 3
-            WHEN isNotNull("t33"."_f_t1")
+            WHEN isNotNull("t37"."_f_t1")
             THEN 2
-            WHEN isNotNull("t33"."_f_t0")
+            WHEN isNotNull("t37"."_f_t0")
             THEN 1
             ELSE CAST(NULL AS Nullable(Int64))
           END = 3
-      ) AS "t35"
+      ) AS "t39"
       INNER JOIN (
         SELECT
           *
@@ -425,10 +454,10 @@ FROM (
         WHERE
           "t0"."label" = 'order'
       ) AS "t2"
-        ON "t35"."unit" = "t2"."unit"
-    ) AS "t36"
+        ON "t39"."unit" = "t2"."unit"
+    ) AS "t40"
     WHERE
-      "t36"."ts" >= "t36"."completed"
-  ) AS "t38"
-    ON "t35"."unit" = "t38"."_unit"
-) AS "t39"
+      "t40"."ts" >= "t40"."completed"
+  ) AS "t42"
+    ON "t39"."unit" = "t42"."_unit"
+) AS "t43"

@@ -2,9 +2,6 @@ WITH "t4" AS (
   SELECT
     "t3"."unit",
     "t3"."ts",
-    "t3"."seq",
-    "t3"."label",
-    "t3"."_f_step",
     "t3"."_f_entry",
     "t3"."_f_k",
     ROW_NUMBER() OVER (
@@ -33,124 +30,156 @@ WITH "t4" AS (
     WHERE
       "t0"."unit" IS NOT NULL AND "t0"."label" IN ('ad', 'order', 'product')
   ) AS "t3"
-), "t15" AS (
+), "t17" AS (
   SELECT
-    "t14"."unit",
-    "t14"."_f_pos",
-    MAX("t14"."_f_w") AS "_f_v",
-    MAX("t14"."ts") AS "ts",
-    MAX("t14"."_f_entry") AS "_f_entry"
+    "t16"."unit",
+    "t16"."_f_v",
+    MIN("t16"."_f_pos") AS "_f_pos",
+    MIN("t16"."ts") AS "ts",
+    MIN("t16"."_f_entry") AS "_f_entry"
   FROM (
     SELECT
-      *
+      "t15"."unit",
+      "t15"."_f_pos",
+      MAX("t15"."_f_w") AS "_f_v",
+      MAX("t15"."ts") AS "ts",
+      MAX("t15"."_f_entry") AS "_f_entry"
     FROM (
       SELECT
-        "t10"."unit",
-        "t10"."ts",
-        "t10"."_f_entry",
-        "t10"."_f_pos",
-        "t10"."_f_k",
-        "t9"."_f_p",
-        "t9"."_f_w"
+        *
       FROM (
         SELECT
-          "t5"."unit",
-          "t5"."ts",
-          "t5"."_f_entry",
-          "t5"."_f_pos",
-          "t5"."_f_k"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 1
-      ) AS "t10"
-      INNER JOIN (
-        SELECT
-          "t5"."unit",
-          "t5"."_f_pos" AS "_f_p",
-          "t5"."ts" AS "_f_w"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t9"
-        ON "t10"."unit" = "t9"."unit"
-    ) AS "t13"
-    WHERE
-      "t13"."_f_p" < "t13"."_f_pos"
-  ) AS "t14"
-  GROUP BY
-    1,
-    2
-), "t26" AS (
-  SELECT
-    "t25"."unit",
-    "t25"."ts",
-    "t25"."_f_entry",
-    "t25"."_f_step",
-    "t25"."_f_a0",
-    "t25"."_f_a1",
-    "t25"."_f_a2",
-    "t25"."_f_a0" IS NOT NULL AS "_f_v0",
-    "t25"."_f_a1" IS NOT NULL AS "_f_v1",
-    "t25"."_f_a2" IS NOT NULL AS "_f_v2"
-  FROM (
-    SELECT
-      *
-    FROM (
-      SELECT
-        "t23"."unit",
-        CAST("t23"."ts" AS TIMESTAMP) AS "ts",
-        "t23"."_f_entry",
-        'order' AS "_f_step",
-        CAST(NULL AS TIMESTAMP) AS "_f_a0",
-        CAST(NULL AS TIMESTAMP) AS "_f_a1",
-        "t23"."_f_v" AS "_f_a2"
-      FROM (
-        SELECT
-          "t22"."unit",
-          "t22"."_f_pos",
-          MAX("t22"."_f_w") AS "_f_v",
-          MAX("t22"."ts") AS "ts",
-          MAX("t22"."_f_entry") AS "_f_entry"
+          "t9"."unit",
+          "t9"."ts",
+          "t9"."_f_entry",
+          "t9"."_f_k",
+          "t9"."_f_pos",
+          "t13"."_f_w",
+          "t13"."_f_p"
         FROM (
           SELECT
             *
+          FROM "t4" AS "t5"
+          WHERE
+            "t5"."_f_k" = 1
+        ) AS "t9"
+        INNER JOIN (
+          SELECT
+            "t6"."unit",
+            "t6"."_f_v" AS "_f_w",
+            MIN("t6"."_f_pos") AS "_f_p"
           FROM (
             SELECT
-              "t11"."unit",
-              "t11"."ts",
-              "t11"."_f_entry",
-              "t11"."_f_pos",
-              "t11"."_f_k",
-              "t19"."_f_p",
-              "t19"."_f_w"
+              "t5"."unit",
+              "t5"."_f_pos",
+              "t5"."ts" AS "_f_v"
+            FROM "t4" AS "t5"
+            WHERE
+              "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
+          ) AS "t6"
+          GROUP BY
+            1,
+            2
+        ) AS "t13"
+          ON "t9"."unit" = "t13"."unit"
+      ) AS "t14"
+      WHERE
+        "t14"."_f_p" < "t14"."_f_pos"
+    ) AS "t15"
+    GROUP BY
+      1,
+      2
+  ) AS "t16"
+  GROUP BY
+    1,
+    2
+), "t30" AS (
+  SELECT
+    "t29"."unit",
+    "t29"."ts",
+    "t29"."_f_entry",
+    "t29"."_f_step",
+    "t29"."_f_a0",
+    "t29"."_f_a1",
+    "t29"."_f_a2",
+    "t29"."_f_a0" IS NOT NULL AS "_f_v0",
+    "t29"."_f_a1" IS NOT NULL AS "_f_v1",
+    "t29"."_f_a2" IS NOT NULL AS "_f_v2"
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t27"."unit",
+        CAST("t27"."ts" AS TIMESTAMP) AS "ts",
+        "t27"."_f_entry",
+        'order' AS "_f_step",
+        CAST(NULL AS TIMESTAMP) AS "_f_a0",
+        CAST(NULL AS TIMESTAMP) AS "_f_a1",
+        "t27"."_f_v" AS "_f_a2"
+      FROM (
+        SELECT
+          "t26"."unit",
+          "t26"."_f_v",
+          MIN("t26"."_f_pos") AS "_f_pos",
+          MIN("t26"."ts") AS "ts",
+          MIN("t26"."_f_entry") AS "_f_entry"
+        FROM (
+          SELECT
+            "t25"."unit",
+            "t25"."_f_pos",
+            MAX("t25"."_f_w") AS "_f_v",
+            MAX("t25"."ts") AS "ts",
+            MAX("t25"."_f_entry") AS "_f_entry"
+          FROM (
+            SELECT
+              *
             FROM (
               SELECT
-                "t5"."unit",
-                "t5"."ts",
-                "t5"."_f_entry",
-                "t5"."_f_pos",
-                "t5"."_f_k"
-              FROM "t4" AS "t5"
-              WHERE
-                "t5"."_f_k" = 2
-            ) AS "t11"
-            INNER JOIN (
-              SELECT
-                "t16"."unit",
-                "t16"."_f_pos" AS "_f_p",
-                "t16"."_f_v" AS "_f_w"
-              FROM "t15" AS "t16"
-            ) AS "t19"
-              ON "t11"."unit" = "t19"."unit"
-          ) AS "t21"
-          WHERE
-            "t21"."_f_p" < "t21"."_f_pos"
-        ) AS "t22"
+                "t10"."unit",
+                "t10"."ts",
+                "t10"."_f_entry",
+                "t10"."_f_k",
+                "t10"."_f_pos",
+                "t23"."_f_w",
+                "t23"."_f_p"
+              FROM (
+                SELECT
+                  *
+                FROM "t4" AS "t5"
+                WHERE
+                  "t5"."_f_k" = 2
+              ) AS "t10"
+              INNER JOIN (
+                SELECT
+                  "t19"."unit",
+                  "t19"."_f_v" AS "_f_w",
+                  MIN("t19"."_f_pos") AS "_f_p"
+                FROM (
+                  SELECT
+                    "t18"."unit",
+                    "t18"."_f_pos",
+                    "t18"."_f_v"
+                  FROM "t17" AS "t18"
+                ) AS "t19"
+                GROUP BY
+                  1,
+                  2
+              ) AS "t23"
+                ON "t10"."unit" = "t23"."unit"
+            ) AS "t24"
+            WHERE
+              "t24"."_f_p" < "t24"."_f_pos"
+          ) AS "t25"
+          GROUP BY
+            1,
+            2
+        ) AS "t26"
         GROUP BY
           1,
           2
-      ) AS "t23"
-    ) AS "t24"
+      ) AS "t27"
+    ) AS "t28"
     UNION ALL
     SELECT
       *
@@ -185,131 +214,131 @@ WITH "t4" AS (
         FROM "t4" AS "t5"
         WHERE
           "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t12"
+      ) AS "t11"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t16"."unit",
-          CAST("t16"."ts" AS TIMESTAMP) AS "ts",
-          "t16"."_f_entry",
+          "t18"."unit",
+          CAST("t18"."ts" AS TIMESTAMP) AS "ts",
+          "t18"."_f_entry",
           'product' AS "_f_step",
           CAST(NULL AS TIMESTAMP) AS "_f_a0",
-          "t16"."_f_v" AS "_f_a1",
+          "t18"."_f_v" AS "_f_a1",
           CAST(NULL AS TIMESTAMP) AS "_f_a2"
-        FROM "t15" AS "t16"
-      ) AS "t18"
-    ) AS "t20"
-  ) AS "t25"
+        FROM "t17" AS "t18"
+      ) AS "t20"
+    ) AS "t21"
+  ) AS "t29"
 )
 SELECT
   COUNT(*) AS "units",
-  COALESCE(SUM(COALESCE("t39"."_converted", 0)), 0) AS "converted"
+  COALESCE(SUM(COALESCE("t43"."_converted", 0)), 0) AS "converted"
 FROM (
   SELECT
-    "t35"."unit",
-    "t35"."started",
-    "t35"."completed",
-    "t38"."_unit",
-    "t38"."_converted"
+    "t39"."unit",
+    "t39"."started",
+    "t39"."completed",
+    "t42"."_unit",
+    "t42"."_converted"
   FROM (
     SELECT
-      "t33"."unit",
-      "t33"."_f_t0" AS "started",
-      "t33"."_f_t2" AS "completed"
+      "t37"."unit",
+      "t37"."_f_t0" AS "started",
+      "t37"."_f_t2" AS "completed"
     FROM (
       SELECT
-        "t32"."unit",
-        MAX("t32"."_f_entry") AS "_f_entry",
-        MAX("t32"."_f_t0") AS "_f_t0",
+        "t36"."unit",
+        MAX("t36"."_f_entry") AS "_f_entry",
+        MAX("t36"."_f_t0") AS "_f_t0",
         MAX(
           CASE
-            WHEN "t32"."_f_v0" AND (
-              "t32"."ts" = "t32"."_f_t0"
+            WHEN "t36"."_f_v0" AND (
+              "t36"."ts" = "t36"."_f_t0"
             )
-            THEN "t32"."_f_a0"
+            THEN "t36"."_f_a0"
             ELSE CAST(NULL AS TIMESTAMP)
           END
         ) AS "_f_s0",
-        MAX("t32"."_f_t1") AS "_f_t1",
+        MAX("t36"."_f_t1") AS "_f_t1",
         MAX(
           CASE
-            WHEN "t32"."_f_v1" AND (
-              "t32"."ts" = "t32"."_f_t1"
+            WHEN "t36"."_f_v1" AND (
+              "t36"."ts" = "t36"."_f_t1"
             )
-            THEN "t32"."_f_a1"
+            THEN "t36"."_f_a1"
             ELSE CAST(NULL AS TIMESTAMP)
           END
         ) AS "_f_s1",
-        MAX("t32"."_f_t2") AS "_f_t2",
+        MAX("t36"."_f_t2") AS "_f_t2",
         MAX(
           CASE
-            WHEN "t32"."_f_v2" AND (
-              "t32"."ts" = "t32"."_f_t2"
+            WHEN "t36"."_f_v2" AND (
+              "t36"."ts" = "t36"."_f_t2"
             )
-            THEN "t32"."_f_a2"
+            THEN "t36"."_f_a2"
             ELSE CAST(NULL AS TIMESTAMP)
           END
         ) AS "_f_s2"
       FROM (
         SELECT
-          "t31".*
+          "t35".*
           EXCLUDE ("_f_unit")
         FROM (
           SELECT
-            "t28"."unit",
-            "t28"."ts",
-            "t28"."_f_entry",
-            "t28"."_f_step",
-            "t28"."_f_a0",
-            "t28"."_f_a1",
-            "t28"."_f_a2",
-            "t28"."_f_v0",
-            "t28"."_f_v1",
-            "t28"."_f_v2",
-            "t30"."_f_unit",
-            "t30"."_f_t0",
-            "t30"."_f_t1",
-            "t30"."_f_t2"
-          FROM "t26" AS "t28"
+            "t32"."unit",
+            "t32"."ts",
+            "t32"."_f_entry",
+            "t32"."_f_step",
+            "t32"."_f_a0",
+            "t32"."_f_a1",
+            "t32"."_f_a2",
+            "t32"."_f_v0",
+            "t32"."_f_v1",
+            "t32"."_f_v2",
+            "t34"."_f_unit",
+            "t34"."_f_t0",
+            "t34"."_f_t1",
+            "t34"."_f_t2"
+          FROM "t30" AS "t32"
           INNER JOIN (
             SELECT
-              "t27"."unit" AS "_f_unit",
-              MIN(CASE WHEN "t27"."_f_v0" THEN "t27"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t0",
-              MIN(CASE WHEN "t27"."_f_v1" THEN "t27"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t1",
-              MIN(CASE WHEN "t27"."_f_v2" THEN "t27"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t2"
-            FROM "t26" AS "t27"
+              "t31"."unit" AS "_f_unit",
+              MIN(CASE WHEN "t31"."_f_v0" THEN "t31"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t0",
+              MIN(CASE WHEN "t31"."_f_v1" THEN "t31"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t1",
+              MIN(CASE WHEN "t31"."_f_v2" THEN "t31"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t2"
+            FROM "t30" AS "t31"
             GROUP BY
               1
-          ) AS "t30"
-            ON "t28"."unit" = "t30"."_f_unit"
-        ) AS "t31"
-      ) AS "t32"
+          ) AS "t34"
+            ON "t32"."unit" = "t34"."_f_unit"
+        ) AS "t35"
+      ) AS "t36"
       GROUP BY
         1
-    ) AS "t33"
+    ) AS "t37"
     WHERE
-      "t33"."_f_t0" IS NOT NULL
+      "t37"."_f_t0" IS NOT NULL
       AND CASE
-        WHEN "t33"."_f_t2" IS NOT NULL
+        WHEN "t37"."_f_t2" IS NOT NULL
         THEN 3
-        WHEN "t33"."_f_t1" IS NOT NULL
+        WHEN "t37"."_f_t1" IS NOT NULL
         THEN 2
-        WHEN "t33"."_f_t0" IS NOT NULL
+        WHEN "t37"."_f_t0" IS NOT NULL
         THEN 1
         ELSE CAST(NULL AS BIGINT)
       END = 3
-  ) AS "t35"
+  ) AS "t39"
   LEFT OUTER JOIN (
     SELECT DISTINCT
-      "t36"."unit" AS "_unit",
+      "t40"."unit" AS "_unit",
       1 AS "_converted"
     FROM (
       SELECT
-        "t35"."unit",
-        "t35"."started",
-        "t35"."completed",
+        "t39"."unit",
+        "t39"."started",
+        "t39"."completed",
         "t2"."person",
         "t2"."ts",
         "t2"."seq",
@@ -320,92 +349,92 @@ FROM (
         "t2"."properties"
       FROM (
         SELECT
-          "t33"."unit",
-          "t33"."_f_t0" AS "started",
-          "t33"."_f_t2" AS "completed"
+          "t37"."unit",
+          "t37"."_f_t0" AS "started",
+          "t37"."_f_t2" AS "completed"
         FROM (
           SELECT
-            "t32"."unit",
-            MAX("t32"."_f_entry") AS "_f_entry",
-            MAX("t32"."_f_t0") AS "_f_t0",
+            "t36"."unit",
+            MAX("t36"."_f_entry") AS "_f_entry",
+            MAX("t36"."_f_t0") AS "_f_t0",
             MAX(
               CASE
-                WHEN "t32"."_f_v0" AND (
-                  "t32"."ts" = "t32"."_f_t0"
+                WHEN "t36"."_f_v0" AND (
+                  "t36"."ts" = "t36"."_f_t0"
                 )
-                THEN "t32"."_f_a0"
+                THEN "t36"."_f_a0"
                 ELSE CAST(NULL AS TIMESTAMP)
               END
             ) AS "_f_s0",
-            MAX("t32"."_f_t1") AS "_f_t1",
+            MAX("t36"."_f_t1") AS "_f_t1",
             MAX(
               CASE
-                WHEN "t32"."_f_v1" AND (
-                  "t32"."ts" = "t32"."_f_t1"
+                WHEN "t36"."_f_v1" AND (
+                  "t36"."ts" = "t36"."_f_t1"
                 )
-                THEN "t32"."_f_a1"
+                THEN "t36"."_f_a1"
                 ELSE CAST(NULL AS TIMESTAMP)
               END
             ) AS "_f_s1",
-            MAX("t32"."_f_t2") AS "_f_t2",
+            MAX("t36"."_f_t2") AS "_f_t2",
             MAX(
               CASE
-                WHEN "t32"."_f_v2" AND (
-                  "t32"."ts" = "t32"."_f_t2"
+                WHEN "t36"."_f_v2" AND (
+                  "t36"."ts" = "t36"."_f_t2"
                 )
-                THEN "t32"."_f_a2"
+                THEN "t36"."_f_a2"
                 ELSE CAST(NULL AS TIMESTAMP)
               END
             ) AS "_f_s2"
           FROM (
             SELECT
-              "t31".*
+              "t35".*
               EXCLUDE ("_f_unit")
             FROM (
               SELECT
-                "t28"."unit",
-                "t28"."ts",
-                "t28"."_f_entry",
-                "t28"."_f_step",
-                "t28"."_f_a0",
-                "t28"."_f_a1",
-                "t28"."_f_a2",
-                "t28"."_f_v0",
-                "t28"."_f_v1",
-                "t28"."_f_v2",
-                "t30"."_f_unit",
-                "t30"."_f_t0",
-                "t30"."_f_t1",
-                "t30"."_f_t2"
-              FROM "t26" AS "t28"
+                "t32"."unit",
+                "t32"."ts",
+                "t32"."_f_entry",
+                "t32"."_f_step",
+                "t32"."_f_a0",
+                "t32"."_f_a1",
+                "t32"."_f_a2",
+                "t32"."_f_v0",
+                "t32"."_f_v1",
+                "t32"."_f_v2",
+                "t34"."_f_unit",
+                "t34"."_f_t0",
+                "t34"."_f_t1",
+                "t34"."_f_t2"
+              FROM "t30" AS "t32"
               INNER JOIN (
                 SELECT
-                  "t27"."unit" AS "_f_unit",
-                  MIN(CASE WHEN "t27"."_f_v0" THEN "t27"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t0",
-                  MIN(CASE WHEN "t27"."_f_v1" THEN "t27"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t1",
-                  MIN(CASE WHEN "t27"."_f_v2" THEN "t27"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t2"
-                FROM "t26" AS "t27"
+                  "t31"."unit" AS "_f_unit",
+                  MIN(CASE WHEN "t31"."_f_v0" THEN "t31"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t0",
+                  MIN(CASE WHEN "t31"."_f_v1" THEN "t31"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t1",
+                  MIN(CASE WHEN "t31"."_f_v2" THEN "t31"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t2"
+                FROM "t30" AS "t31"
                 GROUP BY
                   1
-              ) AS "t30"
-                ON "t28"."unit" = "t30"."_f_unit"
-            ) AS "t31"
-          ) AS "t32"
+              ) AS "t34"
+                ON "t32"."unit" = "t34"."_f_unit"
+            ) AS "t35"
+          ) AS "t36"
           GROUP BY
             1
-        ) AS "t33"
+        ) AS "t37"
         WHERE
-          "t33"."_f_t0" IS NOT NULL
+          "t37"."_f_t0" IS NOT NULL
           AND CASE
-            WHEN "t33"."_f_t2" IS NOT NULL
+            WHEN "t37"."_f_t2" IS NOT NULL
             THEN 3
-            WHEN "t33"."_f_t1" IS NOT NULL
+            WHEN "t37"."_f_t1" IS NOT NULL
             THEN 2
-            WHEN "t33"."_f_t0" IS NOT NULL
+            WHEN "t37"."_f_t0" IS NOT NULL
             THEN 1
             ELSE CAST(NULL AS BIGINT)
           END = 3
-      ) AS "t35"
+      ) AS "t39"
       INNER JOIN (
         SELECT
           *
@@ -413,10 +442,10 @@ FROM (
         WHERE
           "t0"."label" = 'order'
       ) AS "t2"
-        ON "t35"."unit" = "t2"."unit"
-    ) AS "t36"
+        ON "t39"."unit" = "t2"."unit"
+    ) AS "t40"
     WHERE
-      "t36"."ts" >= "t36"."completed"
-  ) AS "t38"
-    ON "t35"."unit" = "t38"."_unit"
-) AS "t39"
+      "t40"."ts" >= "t40"."completed"
+  ) AS "t42"
+    ON "t39"."unit" = "t42"."_unit"
+) AS "t43"

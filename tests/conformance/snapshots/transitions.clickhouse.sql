@@ -19,31 +19,25 @@ WITH "t3" AS (
           ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         )
-      ) AS "_us",
-      leadInFrame("t1"."_one") OVER (
-        PARTITION BY "t1"."unit"
-        ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) AS "_more"
+      ) AS "_us"
     FROM (
       SELECT
         "t0"."unit" AS "unit",
         "t0"."person" AS "person",
         "t0"."ts" AS "ts",
         "t0"."seq" AS "seq",
-        COALESCE("t0"."label", '(unmapped)') AS "label",
+        COALESCE(nullIf("t0"."label", ''), '(unmapped)') AS "label",
         "t0"."event" AS "event",
         "t0"."channel" AS "channel",
         "t0"."value" AS "value",
-        "t0"."properties" AS "properties",
-        1 AS "_one"
+        "t0"."properties" AS "properties"
       FROM "journey_events" AS "t0"
       WHERE
         isNotNull("t0"."unit")
     ) AS "t1"
   ) AS "t2"
   WHERE
-    "t2"."_more" = 1
+    "t2"."target" <> ''
 )
 SELECT
   *

@@ -17,30 +17,25 @@ WITH `t3` AS (
           PARTITION BY `t1`.`unit`
           ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
         )
-      ) AS `_us`,
-      LEAD(`t1`.`_one`) OVER (
-        PARTITION BY `t1`.`unit`
-        ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
-      ) AS `_more`
+      ) AS `_us`
     FROM (
       SELECT
         `t0`.`unit`,
         `t0`.`person`,
         `t0`.`ts`,
         `t0`.`seq`,
-        COALESCE(`t0`.`label`, '(unmapped)') AS `label`,
+        COALESCE(NULLIF(`t0`.`label`, ''), '(unmapped)') AS `label`,
         `t0`.`event`,
         `t0`.`channel`,
         `t0`.`value`,
-        `t0`.`properties`,
-        1 AS `_one`
+        `t0`.`properties`
       FROM `journey_events` AS `t0`
       WHERE
         `t0`.`unit` IS NOT NULL
     ) AS `t1`
   ) AS `t2`
   WHERE
-    `t2`.`_more` = 1
+    `t2`.`target` <> ''
 )
 SELECT
   *
