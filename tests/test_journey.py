@@ -193,3 +193,16 @@ def test_routes_and_deviations_of_the_sample_world(journey: Journey) -> None:
         "pablo_economico",
         "(no persona)",
     }
+
+
+def test_retention_by_persona_splits_each_cohort(journey: Journey) -> None:
+    whole = journey.retention(period="week", periods=2).rows()
+    split = journey.retention(period="week", periods=2, breakdown="persona").rows()
+    sizes: dict[object, int] = {}
+    for row in split:
+        if row["period"] == 0:
+            sizes[row["cohort"]] = sizes.get(row["cohort"], 0) + row["cohort_size"]
+    assert sizes == {r["cohort"]: r["cohort_size"] for r in whole if r["period"] == 0}
+    assert {r["breakdown"] for r in split} >= {"lucia_origen", "pablo_economico"}
+    with pytest.raises(UsageError, match="first_touch breaks down funnels"):
+        journey.retention(breakdown="first_touch")

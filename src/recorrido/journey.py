@@ -427,15 +427,21 @@ class Journey(Closing):
         request = build(RetentionRequest, **options)
         named = [s for s in (request.start, request.returning) if s]
         warnings = self._check_steps(named, request) if named else []
+        events, breakdown = self._with_breakdown(self.events(request), request.breakdown)
         expr = retention(
-            self.events(request),
+            events,
             period_us=_PERIODS_US[request.period],
             periods=request.periods,
             start_label=request.start,
             return_label=request.returning,
             mode=request.mode,
+            breakdown=breakdown,
         )
-        table = self._run(expr.order_by(["cohort", "period"]))
+        table = self._run(expr.order_by(["cohort", *([breakdown] if breakdown else []), "period"]))
+        if breakdown == "_breakdown":
+            table = table.rename_columns(
+                ["breakdown" if c == "_breakdown" else c for c in table.column_names]
+            )
         return Result("retention", table, request.model_dump(), warnings=warnings)
 
     # -- lifetime ------------------------------------------------------------------------------

@@ -271,6 +271,20 @@ class RetentionRequest(Scope):
     start: str | None = None
     returning: str | None = None
     mode: Literal["first_time", "recurring"] = "first_time"
+    breakdown: str | None = Field(
+        default=None,
+        description="channel, persona or properties.<key>: the value on the cohort entry event.",
+    )
+
+    @field_validator("breakdown")
+    @classmethod
+    def _cohort_breakdown(cls, value: str | None) -> str | None:
+        if value in ("first_touch", "last_touch"):
+            raise ValueError(
+                f"{value} breaks down funnels; for retention use channel (the channel of "
+                "the cohort entry event), persona or properties.<key>"
+            )
+        return value
 
 
 def build(model: type[M], **values: object) -> M:

@@ -272,6 +272,9 @@ def retention(
     start: str | None = typer.Option(None, "--start", help="Cohort event (default: any)."),
     returning: str | None = typer.Option(None, "--return", help="Return event (default: any)."),
     mode: str = typer.Option("first_time", "--mode", help="first_time or recurring."),
+    breakdown: str | None = typer.Option(
+        None, "--breakdown", help="channel, persona or properties.<key> of the cohort entry."
+    ),
     level: str = LEVEL,
     map_file: Path | None = MAP,
     backend: str | None = BACKEND,
@@ -286,6 +289,7 @@ def retention(
             start=start,
             returning=returning,
             mode=mode,
+            breakdown=breakdown,
             level=level,
         )
     _show(result, as_json, csv, "retention")
