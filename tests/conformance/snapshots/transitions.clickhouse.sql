@@ -1,22 +1,41 @@
-WITH "t3" AS (
+WITH "t4" AS (
+  SELECT
+    "t1"."label" AS "label",
+    CAST((
+      ROW_NUMBER() OVER (
+        ORDER BY "t1"."label" ASC
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+      ) - 1
+    ) + 1 AS Nullable(Int32)) AS "_code"
+  FROM (
+    SELECT DISTINCT
+      COALESCE(nullIf("t0"."label", ''), '(unmapped)') AS "label"
+    FROM "journey_events" AS "t0"
+    WHERE
+      isNotNull("t0"."unit")
+  ) AS "t1"
+), "t12" AS (
   SELECT
     *
   FROM (
     SELECT
-      "t1"."unit" AS "unit",
-      "t1"."person" AS "person",
-      "t1"."label" AS "source",
-      leadInFrame("t1"."label") OVER (
-        PARTITION BY "t1"."unit"
-        ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) AS "target",
+      "t3"."unit" AS "unit",
+      "t3"."person" AS "person",
+      "t6"."_code" AS "_source",
+      COALESCE(
+        leadInFrame("t6"."_code") OVER (
+          PARTITION BY "t3"."unit"
+          ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t6"."_code" ASC
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+        ),
+        0
+      ) AS "_target",
       DATE_DIFF(
         MICROSECOND,
-        "t1"."ts",
-        leadInFrame("t1"."ts") OVER (
-          PARTITION BY "t1"."unit"
-          ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
+        "t3"."ts",
+        leadInFrame("t3"."ts") OVER (
+          PARTITION BY "t3"."unit"
+          ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t6"."_code" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         )
       ) AS "_us"
@@ -34,57 +53,59 @@ WITH "t3" AS (
       FROM "journey_events" AS "t0"
       WHERE
         isNotNull("t0"."unit")
-    ) AS "t1"
-  ) AS "t2"
+    ) AS "t3"
+    INNER JOIN "t4" AS "t6"
+      ON "t3"."label" = "t6"."label"
+  ) AS "t11"
   WHERE
-    "t2"."target" <> ''
+    "t11"."_target" <> 0
 )
 SELECT
   *
 FROM (
   SELECT
-    "t7"."source" AS "source",
-    "t7"."target" AS "target",
-    "t7"."count" AS "count",
-    "t7"."units" AS "units",
-    "t7"."people" AS "people",
-    CAST("t7"."count" AS Nullable(Float64)) / CAST(SUM("t7"."count") OVER (
-      PARTITION BY "t7"."source"
+    "t9"."source" AS "source",
+    "t10"."target" AS "target",
+    "t16"."count" AS "count",
+    "t16"."units" AS "units",
+    "t16"."people" AS "people",
+    CAST("t16"."count" AS Nullable(Float64)) / CAST(SUM("t16"."count") OVER (
+      PARTITION BY "t9"."source"
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) AS Nullable(Float64)) AS "share_out",
-    CAST("t10"."_median" AS Nullable(Float64)) / 1000000 AS "median_seconds",
-    CAST("t10"."_p95" AS Nullable(Float64)) / 1000000 AS "p95_seconds"
+    CAST("t19"."_median" AS Nullable(Float64)) / 1000000 AS "median_seconds",
+    CAST("t19"."_p95" AS Nullable(Float64)) / 1000000 AS "p95_seconds"
   FROM (
     SELECT
-      "t4"."source" AS "source",
-      "t4"."target" AS "target",
-      COUNT("t4"."unit") AS "count",
-      uniq("t4"."unit") AS "units",
-      uniq("t4"."person") AS "people"
-    FROM "t3" AS "t4"
+      "t13"."_source" AS "_source",
+      "t13"."_target" AS "_target",
+      COUNT("t13"."unit") AS "count",
+      uniq("t13"."unit") AS "units",
+      uniq("t13"."person") AS "people"
+    FROM "t12" AS "t13"
     GROUP BY
-      "t4"."source",
-      "t4"."target"
-  ) AS "t7"
+      "t13"."_source",
+      "t13"."_target"
+  ) AS "t16"
   INNER JOIN (
     SELECT
-      "t8"."source" AS "source",
-      "t8"."target" AS "target",
+      "t17"."_source" AS "_source",
+      "t17"."_target" AS "_target",
       MAX(
         CASE
           WHEN (
             (
               (
-                "t8"."_through" - "t8"."_k"
+                "t17"."_through" - "t17"."_k"
               ) * 2
-            ) < "t8"."_n"
+            ) < "t17"."_n"
           )
           AND (
-            "t8"."_n" <= (
-              "t8"."_through" * 2
+            "t17"."_n" <= (
+              "t17"."_through" * 2
             )
           )
-          THEN "t8"."_us"
+          THEN "t17"."_us"
           ELSE NULL
         END
       ) AS "_median",
@@ -93,58 +114,72 @@ FROM (
           WHEN (
             (
               (
-                "t8"."_through" - "t8"."_k"
+                "t17"."_through" - "t17"."_k"
               ) * 100
             ) < (
-              "t8"."_n" * 95
+              "t17"."_n" * 95
             )
           )
           AND (
             (
-              "t8"."_n" * 95
+              "t17"."_n" * 95
             ) <= (
-              "t8"."_through" * 100
+              "t17"."_through" * 100
             )
           )
-          THEN "t8"."_us"
+          THEN "t17"."_us"
           ELSE NULL
         END
       ) AS "_p95"
     FROM (
       SELECT
-        "t5"."source" AS "source",
-        "t5"."target" AS "target",
-        "t5"."_us" AS "_us",
-        "t5"."_k" AS "_k",
-        SUM("t5"."_k") OVER (
-          PARTITION BY "t5"."source", "t5"."target"
-          ORDER BY "t5"."_us" ASC
+        "t14"."_source" AS "_source",
+        "t14"."_target" AS "_target",
+        "t14"."_us" AS "_us",
+        "t14"."_k" AS "_k",
+        SUM("t14"."_k") OVER (
+          PARTITION BY "t14"."_source", "t14"."_target"
+          ORDER BY "t14"."_us" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
         ) AS "_through",
-        SUM("t5"."_k") OVER (
-          PARTITION BY "t5"."source", "t5"."target"
+        SUM("t14"."_k") OVER (
+          PARTITION BY "t14"."_source", "t14"."_target"
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "_n"
       FROM (
         SELECT
-          "t4"."source" AS "source",
-          "t4"."target" AS "target",
-          "t4"."_us" AS "_us",
-          COUNT("t4"."unit") AS "_k"
-        FROM "t3" AS "t4"
+          "t13"."_source" AS "_source",
+          "t13"."_target" AS "_target",
+          "t13"."_us" AS "_us",
+          COUNT("t13"."unit") AS "_k"
+        FROM "t12" AS "t13"
         GROUP BY
-          "t4"."source",
-          "t4"."target",
-          "t4"."_us"
-      ) AS "t5"
-    ) AS "t8"
+          "t13"."_source",
+          "t13"."_target",
+          "t13"."_us"
+      ) AS "t14"
+    ) AS "t17"
     GROUP BY
-      "t8"."source",
-      "t8"."target"
+      "t17"."_source",
+      "t17"."_target"
+  ) AS "t19"
+    ON "t16"."_source" = "t19"."_source" AND "t16"."_target" = "t19"."_target"
+  INNER JOIN (
+    SELECT
+      "t5"."_code" AS "_source",
+      "t5"."label" AS "source"
+    FROM "t4" AS "t5"
+  ) AS "t9"
+    ON "t16"."_source" = "t9"."_source"
+  INNER JOIN (
+    SELECT
+      "t5"."_code" AS "_target",
+      "t5"."label" AS "target"
+    FROM "t4" AS "t5"
   ) AS "t10"
-    ON "t7"."source" = "t10"."source" AND "t7"."target" = "t10"."target"
-) AS "t11"
+    ON "t16"."_target" = "t10"."_target"
+) AS "t20"
 ORDER BY
-  "t11"."count" DESC,
-  "t11"."source" ASC,
-  "t11"."target" ASC
+  "t20"."count" DESC,
+  "t20"."source" ASC,
+  "t20"."target" ASC
