@@ -8,8 +8,7 @@ queries and shapes the :class:`~recorrido.results.Result`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 import ibis
@@ -28,7 +27,6 @@ from .analysis.fitness import (
     step_coverage,
     unit_conformance,
 )
-from .analysis.personas import UNASSIGNED, assign_personas
 from .analysis.routes import route_totals, route_units
 from .errors import UsageError, did_you_mean
 from .map.models import JourneyMap, Route
@@ -50,14 +48,10 @@ def _needs_map(journey: Journey, what: str) -> JourneyMap:
     return journey.map
 
 
-@contextmanager
-def _touchpoint_events(journey: Journey, scope: Scope) -> Iterator[Any]:
-    """The journey events of ``scope`` at touchpoint level, computed once into a temporary
-    table of the store, since several queries read them; as an expression when there is
-    no store. The table is dropped on exit."""
-    events = journey.events(scope.model_copy(update={"level": "touchpoint"}))
-    with journey._once(events) as table:
-        yield table
+def _touchpoint_events(journey: Journey, scope: Scope) -> AbstractContextManager[Any]:
+    """The journey events of ``scope`` at touchpoint level, computed once (several queries
+    read them; see ``Journey._once``)."""
+    return journey._once(journey.events(scope.model_copy(update={"level": "touchpoint"})))
 
 
 def _at_level(events: Any, journey_map: JourneyMap, level: str) -> Any:
@@ -202,11 +196,9 @@ def _groups(
             "file first (recorrido ingest people FILE)",
             code="usage_no_people",
         )
-    people = assign_personas(people, journey_map)
-    people = people.select(_person=people.person_id, _persona=people.persona)
     units = touched.select("unit", "person").distinct()
-    joined = units.left_join(people, units.person == people._person)
-    return joined.select("unit", group=joined._persona.fill_null(UNASSIGNED))
+    with_persona, column = journey._with_breakdown(units, "persona")
+    return with_persona.select("unit", group=with_persona[column])
 
 
 # -- routes ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -235,17 +235,9 @@ class Journey(Closing):
         computes them again.
         """
         request, spec, units, breakdown, warnings = self._funnel(steps, options)
-        with self._units_once(units, request.trend is not None or request.histogram) as units:
+        several = request.trend is not None or request.histogram
+        with self._once(units) if several else nullcontext(units) as units:
             return self._funnel_outputs(request, spec, units, breakdown, warnings)
-
-    @contextmanager
-    def _units_once(self, units: Any, several: bool) -> Iterator[Any]:
-        """``units``, computed once when several outputs read them (see :meth:`_once`)."""
-        if not several:
-            yield units
-            return
-        with self._once(units) as table:
-            yield table
 
     @contextmanager
     def _once(self, expr: Any) -> Iterator[Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ import typer
 from rich.table import Table
 
 from ..errors import UsageError
-from ..journey import Journey
 from ..results import Result
 from .app import app
 from .context import BACKEND, open_journey, out
@@ -30,12 +28,6 @@ UNIT = typer.Option("person", "--unit", help="Unit of analysis: person or sessio
 GAP = typer.Option("30m", "--session-gap", help="Sessions end after this much inactivity.")
 JSON = typer.Option(False, "--json", help="Print JSON.")
 CSV = typer.Option(None, "--csv", help="Also write the table to this CSV file.")
-
-
-def _journey(
-    source: Path | None, map_file: Path | None, backend: str | None = None
-) -> AbstractContextManager[Journey]:
-    return open_journey(source, map_file, backend)
 
 
 def _show(result: Result, as_json: bool, csv: Path | None, title: str) -> None:
@@ -135,7 +127,7 @@ def funnel(
             "ask for them in separate commands",
             code="usage_dropped_extras",
         )
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         if dropped is not None:
             result = journey.dropped(step_list, dropped, **options)
         else:
@@ -202,7 +194,7 @@ def transitions(
     csv: Path | None = CSV,
 ) -> None:
     """The directly-follows graph: transitions between steps, people, shares and times."""
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.transitions(
             collapse=collapse, level=level, unit=unit, session_gap=session_gap
         )
@@ -242,7 +234,7 @@ def paths(
     csv: Path | None = CSV,
 ) -> None:
     """The customer journey: the most frequent paths people really take."""
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.paths(
             length=length,
             start=start,
@@ -282,7 +274,7 @@ def retention(
     csv: Path | None = CSV,
 ) -> None:
     """Retention by cohort: who comes back, period after period."""
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.retention(
             period=period,
             periods=periods,
@@ -309,7 +301,7 @@ def conformance(
     csv: Path | None = CSV,
 ) -> None:
     """The designed buyer journey against reality: fitness, skips, backward moves, loops."""
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.conformance(by=by, unit=unit, session_gap=session_gap)
     if not as_json:
         summary = result.extra["summary"]
@@ -347,7 +339,7 @@ def routes(
 ) -> None:
     """The map's routes (informative, direct purchase, support…): who took each, who converted."""
     chosen = [r.strip() for r in route.split(",") if r.strip()]
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.routes(chosen, unit=unit, session_gap=session_gap)
     if not as_json:
         target = result.extra["conversion"]
@@ -373,7 +365,7 @@ def variants(
     csv: Path | None = CSV,
 ) -> None:
     """Distinct whole journeys (variants), most frequent first."""
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.variants(
             max_length=max_length,
             collapse=not keep_repeats,
@@ -397,7 +389,7 @@ def loyalty(
     csv: Path | None = CSV,
 ) -> None:
     """Repeat purchases, time between purchases, and new/returning/resurrecting/dormant units."""
-    with _journey(source, map_file, backend) as journey:
+    with open_journey(source, map_file, backend) as journey:
         result = journey.loyalty(purchase, period=period, level=level)
     if not as_json:
         repeat = result.extra["repeat_purchases"]
