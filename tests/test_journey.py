@@ -206,3 +206,11 @@ def test_retention_by_persona_splits_each_cohort(journey: Journey) -> None:
     assert {r["breakdown"] for r in split} >= {"lucia_origen", "pablo_economico"}
     with pytest.raises(UsageError, match="first_touch breaks down funnels"):
         journey.retention(breakdown="first_touch")
+
+
+def test_a_property_to_hold_must_exist(journey: Journey) -> None:
+    held = journey.funnel(["product_view", "add_to_cart"], hold="product").rows()
+    assert held[0]["count"] > 0
+    with pytest.raises(UsageError, match="hold 'prodcut': no event of the steps has this") as err:
+        journey.funnel(["product_view", "add_to_cart"], hold="prodcut")
+    assert "did you mean 'product'" in str(err.value)

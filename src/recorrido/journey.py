@@ -25,7 +25,7 @@ from . import _conformance
 from ._closing import Closing
 from .analysis.attribution import TOUCHES, funnel_touches
 from .analysis.frame import JOURNEY_EVENTS
-from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units
+from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units, hold_value
 from .analysis.funnel_summary import funnel_histogram
 from .analysis.funnel_trend import compare_periods, funnel_trend, trend_period_us
 from .analysis.lifecycle import lifecycle
@@ -217,6 +217,8 @@ class Journey(Closing):
             ),
             hold=request.hold,
         )
+        if spec.hold is not None:
+            self._check_hold(spec, request)
         events, breakdown = self._with_breakdown(self.events(request), request.breakdown)
         if breakdown in TOUCHES:  # first or last touch: read from the units and all events
             touched = funnel_touches(events, funnel_units(events, spec), spec)
@@ -224,6 +226,27 @@ class Journey(Closing):
         else:
             units = funnel_units(events, spec, breakdown=breakdown)
         return request, spec, units, breakdown, warnings
+
+    def _check_hold(self, spec: FunnelSpec, scope: Scope) -> None:
+        """A property to hold must be on some event of the steps (else every count is 0)."""
+        assert spec.hold is not None
+        events = self.events(scope)
+        steps = events.filter(events.label.isin(spec.steps))
+        held = hold_value(steps.properties, spec.hold).notnull().ifelse(1, 0).sum()
+        if self._run(steps.aggregate(n=held))["n"][0].as_py():
+            return
+        keys: list[str] = []
+        if self.store is not None:  # the keys the events do have, to suggest the closest
+            rows = self.store.connection.execute(
+                "SELECT DISTINCT unnest(json_keys(TRY_CAST(properties AS JSON))) FROM events "
+                "WHERE properties IS NOT NULL LIMIT 1000"
+            ).fetchall()
+            keys = sorted(str(row[0]) for row in rows)
+        raise UsageError(
+            f"hold '{spec.hold}': no event of the steps has this property (a text or whole "
+            f"number in properties){did_you_mean(spec.hold, keys)}",
+            code="usage_hold_property",
+        )
 
     def funnel(self, steps: list[str], **options: Any) -> Result:
         """The buyer-journey funnel over ``steps`` (see :class:`~.requests.FunnelRequest`).

@@ -36,7 +36,7 @@ import ibis
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import funnel_steps, step_columns
 
-__all__ = ["MODES", "Exclusion", "FunnelSpec", "funnel_steps", "funnel_units"]
+__all__ = ["MODES", "Exclusion", "FunnelSpec", "funnel_steps", "funnel_units", "hold_value"]
 
 Mode = Literal["ordered", "strict", "any"]
 MODES: tuple[str, ...] = get_args(Mode)
@@ -229,7 +229,7 @@ def _later(a: Any, b: Any) -> Any:
     return ibis.greatest(a.coalesce(b), b.coalesce(a))
 
 
-def _hold_value(properties: Any, key: str) -> Any:
+def hold_value(properties: Any, key: str) -> Any:
     """The value of ``key`` in the ``properties`` JSON text, as text: a string's characters as
     written (escapes kept) or an integer's digits; NULL when absent, empty or of another type.
 
@@ -273,7 +273,7 @@ def funnel_units(
     # `_f_step` is the label when the event may be a step of a chain, NULL otherwise.
     step_label = events.label
     if spec.hold is not None:
-        columns["_f_hold"] = _hold_value(events.properties, spec.hold)
+        columns["_f_hold"] = hold_value(events.properties, spec.hold)
         step_label = ibis.ifelse(columns["_f_hold"].notnull(), events.label, ibis.null("string"))
     if spec.mode != "strict" and spec.hold is None and not spec.exclusions:
         columns["_f_step"] = events.label  # the filter above kept step events only
