@@ -35,7 +35,7 @@ class Settings(BaseModel):
         "then UTC.",
     )
     memory_limit: str = Field(
-        default="4GB", description="Most memory DuckDB may use before spilling to disk."
+        default="3GB", description="Most memory DuckDB may use before spilling to disk."
     )
     threads: int | None = Field(default=None, ge=1, description="DuckDB threads (default: cores).")
 

@@ -77,7 +77,7 @@ def open_source(
     columns: tuple[str, ...] = (),
     timezone: str = "UTC",
     timezone_explicit: bool = False,
-    memory_limit: str = "4GB",
+    memory_limit: str = "3GB",
 ) -> Source:
     """A store file opened read-only, or an events file loaded into a temporary store."""
     path = Path(source)

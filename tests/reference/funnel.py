@@ -112,8 +112,9 @@ def _us(delta: dt.timedelta) -> int:
 
 def _ordered_chains(
     spec: FunnelSpec, events: list[Row], usable: list[bool], entry: int, target: int
-) -> Iterator[tuple[dt.datetime, dt.datetime]]:
-    """(end, start) times of every valid chain ending at step ``target``."""
+) -> Iterator[tuple[int, dt.datetime]]:
+    """(position of the last event, start time) of every valid chain ending at step
+    ``target``."""
     steps = spec.steps
     for pattern in _patterns(spec, entry, target):
         # Exclusions bind only when the chain reaches their `before` step.
@@ -134,23 +135,24 @@ def _ordered_chains(
                 continue
             holds = {events[p]["_hold"] for p in chain}
             if len(holds) == 1 and _fits(active, events, chain, pattern):
-                yield events[chain[-1]]["ts"], events[chain[0]]["ts"]
+                yield chain[-1], events[chain[0]]["ts"]
 
 
 def _any_sets(
     spec: FunnelSpec, events: list[Row], usable: list[bool], target: int
-) -> Iterator[tuple[dt.datetime, dt.datetime]]:
-    """(end, start) times of every valid set of events covering the steps up to ``target``."""
+) -> Iterator[tuple[int, dt.datetime]]:
+    """(position of the last event, start time) of every valid set of events covering the
+    steps up to ``target``."""
     needed = [q for q in range(target + 1) if q == target or q not in spec.optional]
     candidates = [
-        [e for p, e in enumerate(events) if usable[p] and e["label"] == spec.steps[q]]
+        [p for p, e in enumerate(events) if usable[p] and e["label"] == spec.steps[q]]
         for q in needed
     ]
     for chosen in itertools.product(*candidates):
-        if len({e["_hold"] for e in chosen}) != 1:
+        if len({events[p]["_hold"] for p in chosen}) != 1:
             continue
-        end, begin = max(e["ts"] for e in chosen), min(e["ts"] for e in chosen)
-        if spec.window_us is None or _us(end - begin) <= spec.window_us:
+        end, begin = max(chosen), min(events[p]["ts"] for p in chosen)
+        if spec.window_us is None or _us(events[end]["ts"] - begin) <= spec.window_us:
             yield end, begin
 
 
@@ -183,10 +185,11 @@ def _unit_row(spec: FunnelSpec, unit: Any, events: list[Row], breakdown: str | N
             times.append(None)
             seconds.append(None)
             continue
+        # The first event in journey order that ends a valid chain; its latest start.
         end = min(e for e, _ in found)
         begin = max(b for e, b in found if e == end)
-        times.append(end)
-        seconds.append(_us(end - begin) / 1_000_000 if target > entry else None)
+        times.append(events[end]["ts"])
+        seconds.append(_us(events[end]["ts"] - begin) / 1_000_000 if target > entry else None)
     row["entry"] = entry + 1
     row["reached"] = max(j + 1 for j, t in enumerate(times) if t is not None)
     for j, t in enumerate(times):
@@ -319,6 +322,25 @@ CASES = [
         counts=[2, 2, 1],
         reached={"cris": 3, "ben": 2},
         seconds={"cris": {2: 60.0, 3: 120.0}},
+    ),
+    Case(
+        "equal times: the first end in journey order decides the start",
+        # The carts at 10 s come in the order written (seq): the first ends only the chain
+        # from the view at 0 s; the later view at 10 s starts a chain for the second cart.
+        {"ana": [("view", 0), ("cart", 10), ("view", 10), ("cart", 10)]},
+        FunnelSpec(("view", "cart")),
+        counts=[1, 1],
+        reached={"ana": 2},
+        seconds={"ana": {2: 10.0}},
+    ),
+    Case(
+        "equal times in any order: the set that ends first in journey order",
+        # {view 0 s, cart} ends at the cart; {view 10 s, cart} ends later, at that view.
+        {"ana": [("view", 0), ("cart", 10), ("view", 10)]},
+        FunnelSpec(("view", "cart"), mode="any"),
+        counts=[1, 1],
+        reached={"ana": 2},
+        seconds={"ana": {2: 10.0}},
     ),
     Case(
         "window: a later step-1 event starts the chain",

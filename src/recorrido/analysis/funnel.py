@@ -13,9 +13,9 @@ The exact definitions are in ``docs/analytics.md`` (section *Funnels*); in short
   order;
 * a chain fits the window when its last event is at most ``window_us`` microseconds after its
   first; every event of the entry step may start a chain;
-* a unit reaches step ``j`` when some valid chain ends at step ``j``; the step's time is the
-  earliest end of such a chain and its time to convert is measured from the latest start among
-  the valid chains ending then.
+* a unit reaches step ``j`` when some valid chain ends at step ``j``; the step's time is that
+  of the first event (journey order) ending such a chain, and its time to convert is measured
+  from the latest start among the valid chains ending at that event.
 
 For the ordered mode, each unit's step events are numbered once in journey order and one
 grouped join per step carries, for every step event, the latest start of a valid chain ending
@@ -353,12 +353,12 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     numbering = ibis.window(group_by=ev.unit, order_by=order)
     running = ibis.window(group_by=ev.unit, order_by=order, rows=(None, 0))
     segments = list(segment.values())
-    # What the rows of `_per_unit` need (the order columns only for the breakdown's rank).
+    # What the rows of `_per_unit` need besides the position.
     attributes = [
         *keys,
         "ts",
-        *(["seq", "label", "_f_bd"] if "_f_bd" in ev.columns else []),
-        "_f_entry",
+        *(["_f_bd"] if "_f_bd" in ev.columns else []),
+        *(["_f_entry"] if spec.open else []),  # closed funnels: a constant, added at the end
     ]
     # One select with the window, so that the table every step reads holds these columns
     # only (engines materialise it once).
@@ -405,13 +405,17 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     carried = [*keys, *segments, "_f_pos"]
     # Events that start a chain at step `i` (the unit's entry step).
     seeded = range(len(steps)) if spec.open else range(1)
-    starts = {i: (ev._f_k == code[steps[i]]) & (ev._f_entry == i) for i in seeded}
+    starts = {
+        i: (ev._f_k == code[steps[i]]) & (ev._f_entry == i) if spec.open else ev._f_k == 0
+        for i in seeded
+    }
 
     def seeds(step: int) -> Any:
         return ev.filter(starts[step]).select(*carried, _f_v=ev.ts)
 
     chains: dict[tuple[int, frozenset[int]], Any] = {}  # ends of chains: rows of c_i
     ends: dict[tuple[int, frozenset[int]], Any] = {}  # step events with a_i from a join
+    one_per_start: set[tuple[int, frozenset[int]]] = set()  # chains that are just ends
     for step in range(len(steps)):
         if step > 0:
             at_step = ev.filter(ev._f_k == code[steps[step]])
@@ -419,24 +423,29 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
                 covering = sorted(
                     {segment[exclusions[n].label] for n in subset if step <= exclusions[n].before}
                 )
-                before = chains[step - 1, relevant(subset, step - 1)]
+                previous = (step - 1, relevant(subset, step - 1))
+                before = chains[previous]
                 # Each start matters once, from its earliest position: max(w : p < pos)
                 # = max(w : min p of w < pos), over far fewer rows (many step events share
-                # their latest start).
-                before = before.group_by([*keys, *covering, before._f_v.name("_f_w")]).aggregate(
-                    _f_p=before._f_pos.min()
-                )
+                # their latest start). The ends of a step are one row per start already.
+                if previous in one_per_start and covering == segments:
+                    before = before.select(*keys, *covering, _f_w=before._f_v, _f_p=before._f_pos)
+                else:
+                    before = before.group_by(
+                        [*keys, *covering, before._f_v.name("_f_w")]
+                    ).aggregate(_f_p=before._f_pos.min())
                 linked = at_step.join(before, [*keys, *covering])
                 linked = linked.filter(linked._f_p < linked._f_pos)
-                # One row per event; its other columns are the same on all its rows.
-                group = [
-                    *keys,
-                    "_f_pos",
-                    *(c for c in attributes if c in ("seq", "label", "_f_bd")),
-                ]
+                # One row per event; its other columns are the same on all its rows (the
+                # breakdown value is read from the seeds only).
+                group = [*keys, "_f_pos"]
                 end = linked.group_by(group).aggregate(
                     _f_v=linked._f_w.max(),
-                    **{c: linked[c].max() for c in [*attributes, *segments] if c not in group},
+                    **{
+                        c: linked[c].max()
+                        for c in [*attributes, *segments]
+                        if c not in group and c != "_f_bd"
+                    },
                 )
                 # Of the events that end chains with the same latest start (in the same
                 # segments), the first dominates the others: as early, as short, and the
@@ -454,14 +463,19 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
             if step in spec.optional:
                 parts.append(chains[step - 1, relevant(subset, step - 1)])
             chains[step, subset] = _union(parts)
+            if len(parts) == 1 and step > 0:
+                one_per_start.add((step, subset))
 
     none = _no_time(ev)
     # Events that start no chain add nothing: every unit in the funnel has a seeded event
     # (an event of its entry step), which is also where its breakdown value is read.
     ev = ev.filter(ibis.or_(*starts.values()))
+    constant = {} if spec.open else {"_f_entry": ibis.literal(0, "int64")}
     rows = [
         ev.select(
             *attributes,
+            "_f_pos",
+            **constant,
             _f_step=ibis.cases(*((ev._f_k == k, label) for label, k in code.items())),
             **{
                 f"_f_a{i}": ibis.ifelse(starts[i], ev.ts, none) if i in seeded else none
@@ -473,7 +487,10 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
         linked = ends[step, targets[step]]
         rows.append(
             linked.select(
-                *attributes,
+                *(c for c in attributes if c != "_f_bd"),
+                "_f_pos",
+                **constant,
+                **({"_f_bd": ibis.null(ev._f_bd.type())} if "_f_bd" in attributes else {}),
                 _f_step=ibis.literal(steps[step], "string"),
                 **{f"_f_a{i}": linked._f_v if i == step else none for i in range(len(steps))},
             )
@@ -514,7 +531,7 @@ def _strict_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     hold = spec.hold is not None
     longest = max(len(p) for i in range(len(steps)) for p in _strict_patterns(spec, i))
     window = ibis.window(group_by=ev.unit, order_by=_order(ev))
-    lags: dict[str, Any] = {}
+    lags: dict[str, Any] = {"_f_pos": ibis.row_number().over(window)}
     for back in range(1, longest):
         lags[f"_f_l{back}"] = ev._f_step.lag(back).over(window)
         lags[f"_f_t{back}"] = ev.ts.lag(back).over(window)
@@ -538,7 +555,7 @@ def _strict_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
             for p in _strict_patterns(spec, i)
         ]
         starts[f"_f_a{i}"] = ibis.cases(*branches, else_=_no_time(ev))
-    return ev.mutate(**starts).drop(*lags)
+    return ev.mutate(**starts).drop(*(c for c in lags if c != "_f_pos"))
 
 
 def _any_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
@@ -547,11 +564,13 @@ def _any_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     earliest of those times."""
     steps = spec.steps
     running = ibis.window(group_by=keys, order_by=_order(ev), rows=(None, 0))
+    numbering = ibis.window(group_by=ev.unit, order_by=_order(ev))
     ev = ev.mutate(
+        _f_pos=ibis.row_number().over(numbering),
         **{
             f"_f_l{q}": ibis.ifelse(ev._f_step == label, ev.ts, _no_time(ev)).max().over(running)
             for q, label in enumerate(steps)
-        }
+        },
     )
     starts = {}
     for i in range(len(steps)):
@@ -565,8 +584,17 @@ def _any_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
 
 
 def _per_unit(ev: Any, spec: FunnelSpec, breakdown: str | None) -> Any:
-    """Collapse the chain starts of each event into one row per unit (see funnel_units)."""
+    """Collapse the rows into one per unit (see funnel_units), in one aggregation.
+
+    Each row is an event with its position ``_f_pos`` in the unit's journey and, in
+    ``_f_a<i>``, the latest start of the valid chains ending there as step ``i``. For each
+    step, the unit's first such event in journey order decides: its time, and its start.
+    In the ordered mode without a held property or exclusions, a later end never has an
+    earlier latest start, so the start of the first valid end is also the smallest one
+    (a plain ``min``, cheaper than ``argmin``).
+    """
     count = len(spec.steps)
+    monotone = spec.mode == "ordered" and spec.hold is None and not spec.exclusions
     valid = {}
     for i in range(count):
         start = ev[f"_f_a{i}"]
@@ -575,29 +603,17 @@ def _per_unit(ev: Any, spec: FunnelSpec, breakdown: str | None) -> Any:
             span = ev.ts.delta(start, unit="microsecond")
             valid[f"_f_v{i}"] = start.notnull() & (span <= spec.window_us)
     ev = ev.mutate(**valid)
-    # The first valid time of each step per unit, joined back (cheaper than a window).
-    firsts = ev.group_by(_f_unit=ev.unit).aggregate(
-        **{f"_f_t{i}": ibis.ifelse(ev[f"_f_v{i}"], ev.ts, _no_time(ev)).min() for i in range(count)}
-    )
-    first: dict[str, Any] = {}
+    metrics: dict[str, Any] = {"_f_entry": ev._f_entry.max()}
+    for i in range(count):
+        ok, start = ev[f"_f_v{i}"], ev[f"_f_a{i}"]
+        metrics[f"_f_t{i}"] = ibis.ifelse(ok, ev.ts, _no_time(ev)).min()  # a nullable type
+        metrics[f"_f_s{i}"] = start.min(where=ok) if monotone else start.argmin(ev._f_pos, where=ok)
     if breakdown is not None:
         entry_event = ibis.cases(
             *((ev._f_entry == i, ev._f_step == s) for i, s in enumerate(spec.steps)),
             else_=False,
         )
-        ranked = ibis.window(
-            group_by=ev.unit, order_by=[ibis.ifelse(entry_event, 0, 1), *_order(ev)]
-        )
-        first["_f_rank"] = ibis.row_number().over(ranked)
-        ev = ev.mutate(**first)
-    ev = ev.join(firsts, ev.unit == firsts._f_unit).drop("_f_unit")
-    metrics: dict[str, Any] = {"_f_entry": ev._f_entry.max()}
-    for i in range(count):
-        metrics[f"_f_t{i}"] = ev[f"_f_t{i}"].max()
-        at_first = ev[f"_f_v{i}"] & (ev.ts == ev[f"_f_t{i}"])
-        metrics[f"_f_s{i}"] = ibis.ifelse(at_first, ev[f"_f_a{i}"], _no_time(ev)).max()
-    if breakdown is not None:
-        metrics["_f_bd"] = ibis.ifelse(ev._f_rank == 0, ev._f_bd, ibis.null()).max()
+        metrics["_f_bd"] = ev._f_bd.argmin(ev._f_pos, where=entry_event)
     units = ev.group_by("unit").aggregate(**metrics)
     units = units.filter(units._f_entry.notnull() if spec.open else units._f_t0.notnull())
     reached = ibis.cases(

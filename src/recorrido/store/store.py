@@ -33,7 +33,7 @@ class Store(Closing):
         *,
         create: bool = False,
         read_only: bool = False,
-        memory_limit: str = "4GB",
+        memory_limit: str = "3GB",
         threads: int | None = None,
     ) -> Self:
         """Open the store at ``path``; with ``create``, make it if it does not exist.

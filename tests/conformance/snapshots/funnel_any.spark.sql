@@ -1,269 +1,188 @@
-WITH `t5` AS (
-  SELECT
-    `t4`.`unit`,
-    `t4`.`ts`,
-    `t4`.`seq`,
-    `t4`.`label`,
-    `t4`.`_f_step`,
-    `t4`.`_f_entry`,
-    `t4`.`_f_a0`,
-    `t4`.`_f_a1`,
-    `t4`.`_f_a2`,
-    `t4`.`_f_a3`,
-    `t4`.`_f_a0` IS NOT NULL AS `_f_v0`,
-    `t4`.`_f_a1` IS NOT NULL AS `_f_v1`,
-    `t4`.`_f_a2` IS NOT NULL AS `_f_v2`,
-    `t4`.`_f_a3` IS NOT NULL AS `_f_v3`
-  FROM (
-    SELECT
-      `t3`.`unit`,
-      `t3`.`ts`,
-      `t3`.`seq`,
-      `t3`.`label`,
-      `t3`.`_f_step`,
-      `t3`.`_f_entry`,
-      `t3`.`_f_a0`,
-      `t3`.`_f_a1`,
-      `t3`.`_f_a2`,
-      `t3`.`_f_a3`
-    FROM (
-      SELECT
-        `t2`.`unit`,
-        `t2`.`ts`,
-        `t2`.`seq`,
-        `t2`.`label`,
-        `t2`.`_f_step`,
-        `t2`.`_f_entry`,
-        `t2`.`_f_l0`,
-        `t2`.`_f_l1`,
-        `t2`.`_f_l2`,
-        `t2`.`_f_l3`,
-        IF(`t2`.`_f_l0` IS NOT NULL, `t2`.`_f_l0`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
-        IF(
-          (
-            `t2`.`_f_l0` IS NOT NULL
-          ) AND (
-            `t2`.`_f_l1` IS NOT NULL
-          ),
-          LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`),
-          CAST(NULL AS TIMESTAMP)
-        ) AS `_f_a1`,
-        IF(
-          (
-            `t2`.`_f_l0` IS NOT NULL
-          )
-          AND (
-            `t2`.`_f_l1` IS NOT NULL
-          )
-          AND (
-            `t2`.`_f_l2` IS NOT NULL
-          ),
-          LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`, `t2`.`_f_l2`),
-          CAST(NULL AS TIMESTAMP)
-        ) AS `_f_a2`,
-        IF(
-          (
-            `t2`.`_f_l0` IS NOT NULL
-          )
-          AND (
-            `t2`.`_f_l1` IS NOT NULL
-          )
-          AND (
-            `t2`.`_f_l2` IS NOT NULL
-          )
-          AND (
-            `t2`.`_f_l3` IS NOT NULL
-          ),
-          LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`, `t2`.`_f_l2`, `t2`.`_f_l3`),
-          CAST(NULL AS TIMESTAMP)
-        ) AS `_f_a3`
-      FROM (
-        SELECT
-          `t1`.`unit`,
-          `t1`.`ts`,
-          `t1`.`seq`,
-          `t1`.`label`,
-          `t1`.`_f_step`,
-          `t1`.`_f_entry`,
-          MAX(IF(`t1`.`_f_step` = 'product_view', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t1`.`unit`
-            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-          ) AS `_f_l0`,
-          MAX(IF(`t1`.`_f_step` = 'add_to_cart', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t1`.`unit`
-            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-          ) AS `_f_l1`,
-          MAX(IF(`t1`.`_f_step` = 'checkout_started', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t1`.`unit`
-            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-          ) AS `_f_l2`,
-          MAX(IF(`t1`.`_f_step` = 'order_completed', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
-            PARTITION BY `t1`.`unit`
-            ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-          ) AS `_f_l3`
-        FROM (
-          SELECT
-            `t0`.`unit`,
-            `t0`.`ts`,
-            `t0`.`seq`,
-            `t0`.`label`,
-            `t0`.`label` AS `_f_step`,
-            0 AS `_f_entry`
-          FROM `journey_events` AS `t0`
-          WHERE
-            `t0`.`unit` IS NOT NULL
-            AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
-        ) AS `t1`
-      ) AS `t2`
-    ) AS `t3`
-  ) AS `t4`
-  WHERE
-    `t4`.`_f_step` IS NOT NULL
-)
 SELECT
-  `t12`.`unit`,
-  `t12`.`_f_entry` + 1 AS `entry`,
+  `t6`.`unit`,
+  `t6`.`_f_entry` + 1 AS `entry`,
   CASE
-    WHEN `t12`.`_f_t3` IS NOT NULL
+    WHEN `t6`.`_f_t3` IS NOT NULL
     THEN 4
-    WHEN `t12`.`_f_t2` IS NOT NULL
+    WHEN `t6`.`_f_t2` IS NOT NULL
     THEN 3
-    WHEN `t12`.`_f_t1` IS NOT NULL
+    WHEN `t6`.`_f_t1` IS NOT NULL
     THEN 2
-    WHEN `t12`.`_f_t0` IS NOT NULL
+    WHEN `t6`.`_f_t0` IS NOT NULL
     THEN 1
     ELSE CAST(NULL AS BIGINT)
   END AS `reached`,
-  `t12`.`_f_t0` AS `step_1_ts`,
-  `t12`.`_f_t1` AS `step_2_ts`,
-  `t12`.`_f_t2` AS `step_3_ts`,
-  `t12`.`_f_t3` AS `step_4_ts`,
+  `t6`.`_f_t0` AS `step_1_ts`,
+  `t6`.`_f_t1` AS `step_2_ts`,
+  `t6`.`_f_t2` AS `step_3_ts`,
+  `t6`.`_f_t3` AS `step_4_ts`,
   IF(
-    `t12`.`_f_entry` < 0,
-    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s0`, `t12`.`_f_t0`) AS DOUBLE) / 1000000,
+    `t6`.`_f_entry` < 0,
+    CAST(DATEDIFF(MICROSECOND, `t6`.`_f_s0`, `t6`.`_f_t0`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_1_seconds`,
   IF(
-    `t12`.`_f_entry` < 1,
-    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s1`, `t12`.`_f_t1`) AS DOUBLE) / 1000000,
+    `t6`.`_f_entry` < 1,
+    CAST(DATEDIFF(MICROSECOND, `t6`.`_f_s1`, `t6`.`_f_t1`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_2_seconds`,
   IF(
-    `t12`.`_f_entry` < 2,
-    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s2`, `t12`.`_f_t2`) AS DOUBLE) / 1000000,
+    `t6`.`_f_entry` < 2,
+    CAST(DATEDIFF(MICROSECOND, `t6`.`_f_s2`, `t6`.`_f_t2`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_3_seconds`,
   IF(
-    `t12`.`_f_entry` < 3,
-    CAST(DATEDIFF(MICROSECOND, `t12`.`_f_s3`, `t12`.`_f_t3`) AS DOUBLE) / 1000000,
+    `t6`.`_f_entry` < 3,
+    CAST(DATEDIFF(MICROSECOND, `t6`.`_f_s3`, `t6`.`_f_t3`) AS DOUBLE) / 1000000,
     CAST(NULL AS DOUBLE)
   ) AS `step_4_seconds`
 FROM (
   SELECT
-    `t11`.`unit`,
-    MAX(`t11`.`_f_entry`) AS `_f_entry`,
-    MAX(`t11`.`_f_t0`) AS `_f_t0`,
-    MAX(
-      IF(
-        `t11`.`_f_v0` AND (
-          `t11`.`ts` = `t11`.`_f_t0`
-        ),
-        `t11`.`_f_a0`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s0`,
-    MAX(`t11`.`_f_t1`) AS `_f_t1`,
-    MAX(
-      IF(
-        `t11`.`_f_v1` AND (
-          `t11`.`ts` = `t11`.`_f_t1`
-        ),
-        `t11`.`_f_a1`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s1`,
-    MAX(`t11`.`_f_t2`) AS `_f_t2`,
-    MAX(
-      IF(
-        `t11`.`_f_v2` AND (
-          `t11`.`ts` = `t11`.`_f_t2`
-        ),
-        `t11`.`_f_a2`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s2`,
-    MAX(`t11`.`_f_t3`) AS `_f_t3`,
-    MAX(
-      IF(
-        `t11`.`_f_v3` AND (
-          `t11`.`ts` = `t11`.`_f_t3`
-        ),
-        `t11`.`_f_a3`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s3`
+    `t5`.`unit`,
+    MAX(`t5`.`_f_entry`) AS `_f_entry`,
+    MIN(IF(`t5`.`_f_v0`, `t5`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+    MIN_BY(IF(`t5`.`_f_v0`, `t5`.`_f_a0`, NULL), IF(`t5`.`_f_v0`, `t5`.`_f_pos`, NULL)) AS `_f_s0`,
+    MIN(IF(`t5`.`_f_v1`, `t5`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+    MIN_BY(IF(`t5`.`_f_v1`, `t5`.`_f_a1`, NULL), IF(`t5`.`_f_v1`, `t5`.`_f_pos`, NULL)) AS `_f_s1`,
+    MIN(IF(`t5`.`_f_v2`, `t5`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+    MIN_BY(IF(`t5`.`_f_v2`, `t5`.`_f_a2`, NULL), IF(`t5`.`_f_v2`, `t5`.`_f_pos`, NULL)) AS `_f_s2`,
+    MIN(IF(`t5`.`_f_v3`, `t5`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`,
+    MIN_BY(IF(`t5`.`_f_v3`, `t5`.`_f_a3`, NULL), IF(`t5`.`_f_v3`, `t5`.`_f_pos`, NULL)) AS `_f_s3`
   FROM (
     SELECT
-      `t10`.`unit`,
-      `t10`.`ts`,
-      `t10`.`seq`,
-      `t10`.`label`,
-      `t10`.`_f_step`,
-      `t10`.`_f_entry`,
-      `t10`.`_f_a0`,
-      `t10`.`_f_a1`,
-      `t10`.`_f_a2`,
-      `t10`.`_f_a3`,
-      `t10`.`_f_v0`,
-      `t10`.`_f_v1`,
-      `t10`.`_f_v2`,
-      `t10`.`_f_v3`,
-      `t10`.`_f_t0`,
-      `t10`.`_f_t1`,
-      `t10`.`_f_t2`,
-      `t10`.`_f_t3`
+      `t4`.`unit`,
+      `t4`.`ts`,
+      `t4`.`seq`,
+      `t4`.`label`,
+      `t4`.`_f_step`,
+      `t4`.`_f_entry`,
+      `t4`.`_f_pos`,
+      `t4`.`_f_a0`,
+      `t4`.`_f_a1`,
+      `t4`.`_f_a2`,
+      `t4`.`_f_a3`,
+      `t4`.`_f_a0` IS NOT NULL AS `_f_v0`,
+      `t4`.`_f_a1` IS NOT NULL AS `_f_v1`,
+      `t4`.`_f_a2` IS NOT NULL AS `_f_v2`,
+      `t4`.`_f_a3` IS NOT NULL AS `_f_v3`
     FROM (
       SELECT
-        `t7`.`unit`,
-        `t7`.`ts`,
-        `t7`.`seq`,
-        `t7`.`label`,
-        `t7`.`_f_step`,
-        `t7`.`_f_entry`,
-        `t7`.`_f_a0`,
-        `t7`.`_f_a1`,
-        `t7`.`_f_a2`,
-        `t7`.`_f_a3`,
-        `t7`.`_f_v0`,
-        `t7`.`_f_v1`,
-        `t7`.`_f_v2`,
-        `t7`.`_f_v3`,
-        `t9`.`_f_unit`,
-        `t9`.`_f_t0`,
-        `t9`.`_f_t1`,
-        `t9`.`_f_t2`,
-        `t9`.`_f_t3`
-      FROM `t5` AS `t7`
-      INNER JOIN (
+        `t3`.`unit`,
+        `t3`.`ts`,
+        `t3`.`seq`,
+        `t3`.`label`,
+        `t3`.`_f_step`,
+        `t3`.`_f_entry`,
+        `t3`.`_f_pos`,
+        `t3`.`_f_a0`,
+        `t3`.`_f_a1`,
+        `t3`.`_f_a2`,
+        `t3`.`_f_a3`
+      FROM (
         SELECT
-          `t6`.`unit` AS `_f_unit`,
-          MIN(IF(`t6`.`_f_v0`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-          MIN(IF(`t6`.`_f_v1`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-          MIN(IF(`t6`.`_f_v2`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-          MIN(IF(`t6`.`_f_v3`, `t6`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-        FROM `t5` AS `t6`
-        GROUP BY
-          1
-      ) AS `t9`
-        ON `t7`.`unit` = `t9`.`_f_unit`
-    ) AS `t10`
-  ) AS `t11`
+          `t2`.`unit`,
+          `t2`.`ts`,
+          `t2`.`seq`,
+          `t2`.`label`,
+          `t2`.`_f_step`,
+          `t2`.`_f_entry`,
+          `t2`.`_f_pos`,
+          `t2`.`_f_l0`,
+          `t2`.`_f_l1`,
+          `t2`.`_f_l2`,
+          `t2`.`_f_l3`,
+          IF(`t2`.`_f_l0` IS NOT NULL, `t2`.`_f_l0`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
+          IF(
+            (
+              `t2`.`_f_l0` IS NOT NULL
+            ) AND (
+              `t2`.`_f_l1` IS NOT NULL
+            ),
+            LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`),
+            CAST(NULL AS TIMESTAMP)
+          ) AS `_f_a1`,
+          IF(
+            (
+              `t2`.`_f_l0` IS NOT NULL
+            )
+            AND (
+              `t2`.`_f_l1` IS NOT NULL
+            )
+            AND (
+              `t2`.`_f_l2` IS NOT NULL
+            ),
+            LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`, `t2`.`_f_l2`),
+            CAST(NULL AS TIMESTAMP)
+          ) AS `_f_a2`,
+          IF(
+            (
+              `t2`.`_f_l0` IS NOT NULL
+            )
+            AND (
+              `t2`.`_f_l1` IS NOT NULL
+            )
+            AND (
+              `t2`.`_f_l2` IS NOT NULL
+            )
+            AND (
+              `t2`.`_f_l3` IS NOT NULL
+            ),
+            LEAST(`t2`.`_f_l0`, `t2`.`_f_l1`, `t2`.`_f_l2`, `t2`.`_f_l3`),
+            CAST(NULL AS TIMESTAMP)
+          ) AS `_f_a3`
+        FROM (
+          SELECT
+            `t1`.`unit`,
+            `t1`.`ts`,
+            `t1`.`seq`,
+            `t1`.`label`,
+            `t1`.`_f_step`,
+            `t1`.`_f_entry`,
+            ROW_NUMBER() OVER (
+              PARTITION BY `t1`.`unit`
+              ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
+            ) - 1 AS `_f_pos`,
+            MAX(IF(`t1`.`_f_step` = 'product_view', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+              PARTITION BY `t1`.`unit`
+              ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
+              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+            ) AS `_f_l0`,
+            MAX(IF(`t1`.`_f_step` = 'add_to_cart', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+              PARTITION BY `t1`.`unit`
+              ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
+              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+            ) AS `_f_l1`,
+            MAX(IF(`t1`.`_f_step` = 'checkout_started', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+              PARTITION BY `t1`.`unit`
+              ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
+              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+            ) AS `_f_l2`,
+            MAX(IF(`t1`.`_f_step` = 'order_completed', `t1`.`ts`, CAST(NULL AS TIMESTAMP))) OVER (
+              PARTITION BY `t1`.`unit`
+              ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST, `t1`.`label` ASC NULLS LAST
+              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+            ) AS `_f_l3`
+          FROM (
+            SELECT
+              `t0`.`unit`,
+              `t0`.`ts`,
+              `t0`.`seq`,
+              `t0`.`label`,
+              `t0`.`label` AS `_f_step`,
+              0 AS `_f_entry`
+            FROM `journey_events` AS `t0`
+            WHERE
+              `t0`.`unit` IS NOT NULL
+              AND `t0`.`label` IN ('add_to_cart', 'checkout_started', 'order_completed', 'product_view')
+          ) AS `t1`
+        ) AS `t2`
+      ) AS `t3`
+    ) AS `t4`
+    WHERE
+      `t4`.`_f_step` IS NOT NULL
+  ) AS `t5`
   GROUP BY
     1
-) AS `t12`
+) AS `t6`
 WHERE
-  `t12`.`_f_t0` IS NOT NULL
+  `t6`.`_f_t0` IS NOT NULL

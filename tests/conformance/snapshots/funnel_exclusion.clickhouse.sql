@@ -2,7 +2,6 @@ WITH "t3" AS (
   SELECT
     "t2"."unit" AS "unit",
     "t2"."ts" AS "ts",
-    "t2"."_f_entry" AS "_f_entry",
     "t2"."_f_k" AS "_f_k",
     ROW_NUMBER() OVER (
       PARTITION BY "t2"."unit"
@@ -64,15 +63,13 @@ WITH "t3" AS (
     "t17"."_f_x0" AS "_f_x0",
     "t17"."_f_v" AS "_f_v",
     MIN("t17"."_f_pos") AS "_f_pos",
-    MIN("t17"."ts") AS "ts",
-    MIN("t17"."_f_entry") AS "_f_entry"
+    MIN("t17"."ts") AS "ts"
   FROM (
     SELECT
       "t16"."unit" AS "unit",
       "t16"."_f_pos" AS "_f_pos",
       MAX("t16"."_f_w") AS "_f_v",
       MAX("t16"."ts") AS "ts",
-      MAX("t16"."_f_entry") AS "_f_entry",
       MAX("t16"."_f_x0") AS "_f_x0"
     FROM (
       SELECT
@@ -81,7 +78,6 @@ WITH "t3" AS (
         SELECT
           "t9"."unit" AS "unit",
           "t9"."ts" AS "ts",
-          "t9"."_f_entry" AS "_f_entry",
           "t9"."_f_k" AS "_f_k",
           "t9"."_f_pos" AS "_f_pos",
           "t9"."_f_x0" AS "_f_x0",
@@ -107,7 +103,7 @@ WITH "t3" AS (
               "t4"."ts" AS "_f_v"
             FROM "t3" AS "t4"
             WHERE
-              isNotNull("t4"."_f_k") AND "t4"."_f_k" = 0 AND "t4"."_f_entry" = 0
+              isNotNull("t4"."_f_k") AND "t4"."_f_k" = 0
           ) AS "t5"
           GROUP BY
             "t5"."unit",
@@ -126,22 +122,20 @@ WITH "t3" AS (
     "t17"."unit",
     "t17"."_f_x0",
     "t17"."_f_v"
-), "t28" AS (
+), "t27" AS (
   SELECT
-    "t27"."unit" AS "unit",
-    "t27"."_f_x0" AS "_f_x0",
-    "t27"."_f_v" AS "_f_v",
-    MIN("t27"."_f_pos") AS "_f_pos",
-    MIN("t27"."ts") AS "ts",
-    MIN("t27"."_f_entry") AS "_f_entry"
+    "t26"."unit" AS "unit",
+    "t26"."_f_x0" AS "_f_x0",
+    "t26"."_f_v" AS "_f_v",
+    MIN("t26"."_f_pos") AS "_f_pos",
+    MIN("t26"."ts") AS "ts"
   FROM (
     SELECT
-      "t26"."unit" AS "unit",
-      "t26"."_f_pos" AS "_f_pos",
-      MAX("t26"."_f_w") AS "_f_v",
-      MAX("t26"."ts") AS "ts",
-      MAX("t26"."_f_entry") AS "_f_entry",
-      MAX("t26"."_f_x0") AS "_f_x0"
+      "t25"."unit" AS "unit",
+      "t25"."_f_pos" AS "_f_pos",
+      MAX("t25"."_f_w") AS "_f_v",
+      MAX("t25"."ts") AS "ts",
+      MAX("t25"."_f_x0") AS "_f_x0"
     FROM (
       SELECT
         *
@@ -149,12 +143,11 @@ WITH "t3" AS (
         SELECT
           "t10"."unit" AS "unit",
           "t10"."ts" AS "ts",
-          "t10"."_f_entry" AS "_f_entry",
           "t10"."_f_k" AS "_f_k",
           "t10"."_f_pos" AS "_f_pos",
           "t10"."_f_x0" AS "_f_x0",
-          "t24"."_f_w" AS "_f_w",
-          "t24"."_f_p" AS "_f_p"
+          "t22"."_f_w" AS "_f_w",
+          "t22"."_f_p" AS "_f_p"
         FROM (
           SELECT
             *
@@ -164,336 +157,250 @@ WITH "t3" AS (
         ) AS "t10"
         INNER JOIN (
           SELECT
-            "t20"."unit" AS "unit",
-            "t20"."_f_x0" AS "_f_x0",
-            "t20"."_f_v" AS "_f_w",
-            MIN("t20"."_f_pos") AS "_f_p"
-          FROM (
-            SELECT
-              "t19"."unit" AS "unit",
-              "t19"."_f_x0" AS "_f_x0",
-              "t19"."_f_pos" AS "_f_pos",
-              "t19"."_f_v" AS "_f_v"
-            FROM "t18" AS "t19"
-          ) AS "t20"
-          GROUP BY
-            "t20"."unit",
-            "t20"."_f_x0",
-            "t20"."_f_v"
-        ) AS "t24"
-          ON "t10"."unit" = "t24"."unit" AND "t10"."_f_x0" = "t24"."_f_x0"
-      ) AS "t25"
+            "t19"."unit" AS "unit",
+            "t19"."_f_x0" AS "_f_x0",
+            "t19"."_f_v" AS "_f_w",
+            "t19"."_f_pos" AS "_f_p"
+          FROM "t18" AS "t19"
+        ) AS "t22"
+          ON "t10"."unit" = "t22"."unit" AND "t10"."_f_x0" = "t22"."_f_x0"
+      ) AS "t24"
       WHERE
-        "t25"."_f_p" < "t25"."_f_pos"
-    ) AS "t26"
+        "t24"."_f_p" < "t24"."_f_pos"
+    ) AS "t25"
     GROUP BY
-      "t26"."unit",
-      "t26"."_f_pos"
-  ) AS "t27"
+      "t25"."unit",
+      "t25"."_f_pos"
+  ) AS "t26"
   GROUP BY
-    "t27"."unit",
-    "t27"."_f_x0",
-    "t27"."_f_v"
-), "t41" AS (
-  SELECT
-    "t40"."unit" AS "unit",
-    "t40"."ts" AS "ts",
-    "t40"."_f_entry" AS "_f_entry",
-    "t40"."_f_step" AS "_f_step",
-    "t40"."_f_a0" AS "_f_a0",
-    "t40"."_f_a1" AS "_f_a1",
-    "t40"."_f_a2" AS "_f_a2",
-    "t40"."_f_a3" AS "_f_a3",
-    isNotNull("t40"."_f_a0") AS "_f_v0",
-    isNotNull("t40"."_f_a1") AS "_f_v1",
-    isNotNull("t40"."_f_a2") AS "_f_v2",
-    isNotNull("t40"."_f_a3") AS "_f_v3"
-  FROM (
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t4"."unit" AS "unit",
-          "t4"."ts" AS "ts",
-          "t4"."_f_entry" AS "_f_entry",
-          CASE
-            WHEN "t4"."_f_k" = 0
-            THEN 'product_view'
-            WHEN "t4"."_f_k" = 1
-            THEN 'add_to_cart'
-            WHEN "t4"."_f_k" = 2
-            THEN 'checkout_started'
-            WHEN "t4"."_f_k" = 3
-            THEN 'order_completed'
-            ELSE NULL
-          END AS "_f_step",
-          CASE
-            WHEN (
-              "t4"."_f_k" = 0
-            ) AND (
-              "t4"."_f_entry" = 0
-            )
-            THEN "t4"."ts"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t3" AS "t4"
-        WHERE
-          isNotNull("t4"."_f_k") AND "t4"."_f_k" = 0 AND "t4"."_f_entry" = 0
-      ) AS "t12"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t19"."unit" AS "unit",
-          CAST("t19"."ts" AS DateTime) AS "ts",
-          "t19"."_f_entry" AS "_f_entry",
-          'add_to_cart' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          "t19"."_f_v" AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t18" AS "t19"
-      ) AS "t21"
-    ) AS "t22"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t29"."unit" AS "unit",
-          CAST("t29"."ts" AS DateTime) AS "ts",
-          "t29"."_f_entry" AS "_f_entry",
-          'checkout_started' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          "t29"."_f_v" AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t28" AS "t29"
-      ) AS "t31"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t37"."unit" AS "unit",
-          CAST("t37"."ts" AS DateTime) AS "ts",
-          "t37"."_f_entry" AS "_f_entry",
-          'order_completed' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          "t37"."_f_v" AS "_f_a3"
-        FROM (
-          SELECT
-            "t36"."unit" AS "unit",
-            "t36"."_f_x0" AS "_f_x0",
-            "t36"."_f_v" AS "_f_v",
-            MIN("t36"."_f_pos") AS "_f_pos",
-            MIN("t36"."ts") AS "ts",
-            MIN("t36"."_f_entry") AS "_f_entry"
-          FROM (
-            SELECT
-              "t35"."unit" AS "unit",
-              "t35"."_f_pos" AS "_f_pos",
-              MAX("t35"."_f_w") AS "_f_v",
-              MAX("t35"."ts") AS "ts",
-              MAX("t35"."_f_entry") AS "_f_entry",
-              MAX("t35"."_f_x0") AS "_f_x0"
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t11"."unit" AS "unit",
-                  "t11"."ts" AS "ts",
-                  "t11"."_f_entry" AS "_f_entry",
-                  "t11"."_f_k" AS "_f_k",
-                  "t11"."_f_pos" AS "_f_pos",
-                  "t11"."_f_x0" AS "_f_x0",
-                  "t33"."_f_w" AS "_f_w",
-                  "t33"."_f_p" AS "_f_p"
-                FROM (
-                  SELECT
-                    *
-                  FROM "t3" AS "t4"
-                  WHERE
-                    isNotNull("t4"."_f_k") AND "t4"."_f_k" = 3
-                ) AS "t11"
-                INNER JOIN (
-                  SELECT
-                    "t30"."unit" AS "unit",
-                    "t30"."_f_v" AS "_f_w",
-                    MIN("t30"."_f_pos") AS "_f_p"
-                  FROM (
-                    SELECT
-                      "t29"."unit" AS "unit",
-                      "t29"."_f_x0" AS "_f_x0",
-                      "t29"."_f_pos" AS "_f_pos",
-                      "t29"."_f_v" AS "_f_v"
-                    FROM "t28" AS "t29"
-                  ) AS "t30"
-                  GROUP BY
-                    "t30"."unit",
-                    "t30"."_f_v"
-                ) AS "t33"
-                  ON "t11"."unit" = "t33"."unit"
-              ) AS "t34"
-              WHERE
-                "t34"."_f_p" < "t34"."_f_pos"
-            ) AS "t35"
-            GROUP BY
-              "t35"."unit",
-              "t35"."_f_pos"
-          ) AS "t36"
-          GROUP BY
-            "t36"."unit",
-            "t36"."_f_x0",
-            "t36"."_f_v"
-        ) AS "t37"
-      ) AS "t38"
-    ) AS "t39"
-  ) AS "t40"
+    "t26"."unit",
+    "t26"."_f_x0",
+    "t26"."_f_v"
 )
 SELECT
-  "t48"."unit" AS "unit",
-  "t48"."_f_entry" + 1 AS "entry",
+  "t41"."unit" AS "unit",
+  "t41"."_f_entry" + 1 AS "entry",
   CASE
-    WHEN isNotNull("t48"."_f_t3")
+    WHEN isNotNull("t41"."_f_t3")
     THEN 4
-    WHEN isNotNull("t48"."_f_t2")
+    WHEN isNotNull("t41"."_f_t2")
     THEN 3
-    WHEN isNotNull("t48"."_f_t1")
+    WHEN isNotNull("t41"."_f_t1")
     THEN 2
-    WHEN isNotNull("t48"."_f_t0")
+    WHEN isNotNull("t41"."_f_t0")
     THEN 1
     ELSE CAST(NULL AS Nullable(Int64))
   END AS "reached",
-  "t48"."_f_t0" AS "step_1_ts",
-  "t48"."_f_t1" AS "step_2_ts",
-  "t48"."_f_t2" AS "step_3_ts",
-  "t48"."_f_t3" AS "step_4_ts",
+  "t41"."_f_t0" AS "step_1_ts",
+  "t41"."_f_t1" AS "step_2_ts",
+  "t41"."_f_t2" AS "step_3_ts",
+  "t41"."_f_t3" AS "step_4_ts",
   CASE
-    WHEN "t48"."_f_entry" < 0
-    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s0", "t48"."_f_t0") AS Nullable(Float64)) / 1000000
+    WHEN "t41"."_f_entry" < 0
+    THEN CAST(DATE_DIFF(MICROSECOND, "t41"."_f_s0", "t41"."_f_t0") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_1_seconds",
   CASE
-    WHEN "t48"."_f_entry" < 1
-    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s1", "t48"."_f_t1") AS Nullable(Float64)) / 1000000
+    WHEN "t41"."_f_entry" < 1
+    THEN CAST(DATE_DIFF(MICROSECOND, "t41"."_f_s1", "t41"."_f_t1") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_2_seconds",
   CASE
-    WHEN "t48"."_f_entry" < 2
-    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s2", "t48"."_f_t2") AS Nullable(Float64)) / 1000000
+    WHEN "t41"."_f_entry" < 2
+    THEN CAST(DATE_DIFF(MICROSECOND, "t41"."_f_s2", "t41"."_f_t2") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_3_seconds",
   CASE
-    WHEN "t48"."_f_entry" < 3
-    THEN CAST(DATE_DIFF(MICROSECOND, "t48"."_f_s3", "t48"."_f_t3") AS Nullable(Float64)) / 1000000
+    WHEN "t41"."_f_entry" < 3
+    THEN CAST(DATE_DIFF(MICROSECOND, "t41"."_f_s3", "t41"."_f_t3") AS Nullable(Float64)) / 1000000
     ELSE CAST(NULL AS Nullable(Float64))
   END AS "step_4_seconds"
 FROM (
   SELECT
-    "t47"."unit" AS "unit",
-    MAX("t47"."_f_entry") AS "_f_entry",
-    MAX("t47"."_f_t0") AS "_f_t0",
-    MAX(
-      CASE
-        WHEN "t47"."_f_v0" AND (
-          "t47"."ts" = "t47"."_f_t0"
-        )
-        THEN "t47"."_f_a0"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s0",
-    MAX("t47"."_f_t1") AS "_f_t1",
-    MAX(
-      CASE
-        WHEN "t47"."_f_v1" AND (
-          "t47"."ts" = "t47"."_f_t1"
-        )
-        THEN "t47"."_f_a1"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s1",
-    MAX("t47"."_f_t2") AS "_f_t2",
-    MAX(
-      CASE
-        WHEN "t47"."_f_v2" AND (
-          "t47"."ts" = "t47"."_f_t2"
-        )
-        THEN "t47"."_f_a2"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s2",
-    MAX("t47"."_f_t3") AS "_f_t3",
-    MAX(
-      CASE
-        WHEN "t47"."_f_v3" AND (
-          "t47"."ts" = "t47"."_f_t3"
-        )
-        THEN "t47"."_f_a3"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s3"
+    "t40"."unit" AS "unit",
+    MAX("t40"."_f_entry") AS "_f_entry",
+    MIN(
+      CASE WHEN "t40"."_f_v0" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t0",
+    argMinIf(tuple("t40"."_f_a0"), "t40"."_f_pos", "t40"."_f_v0").1 AS "_f_s0",
+    MIN(
+      CASE WHEN "t40"."_f_v1" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t1",
+    argMinIf(tuple("t40"."_f_a1"), "t40"."_f_pos", "t40"."_f_v1").1 AS "_f_s1",
+    MIN(
+      CASE WHEN "t40"."_f_v2" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t2",
+    argMinIf(tuple("t40"."_f_a2"), "t40"."_f_pos", "t40"."_f_v2").1 AS "_f_s2",
+    MIN(
+      CASE WHEN "t40"."_f_v3" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t3",
+    argMinIf(tuple("t40"."_f_a3"), "t40"."_f_pos", "t40"."_f_v3").1 AS "_f_s3"
   FROM (
     SELECT
-      "t46".*
-      EXCEPT ("_f_unit")
+      "t39"."unit" AS "unit",
+      "t39"."ts" AS "ts",
+      "t39"."_f_pos" AS "_f_pos",
+      "t39"."_f_entry" AS "_f_entry",
+      "t39"."_f_step" AS "_f_step",
+      "t39"."_f_a0" AS "_f_a0",
+      "t39"."_f_a1" AS "_f_a1",
+      "t39"."_f_a2" AS "_f_a2",
+      "t39"."_f_a3" AS "_f_a3",
+      isNotNull("t39"."_f_a0") AS "_f_v0",
+      isNotNull("t39"."_f_a1") AS "_f_v1",
+      isNotNull("t39"."_f_a2") AS "_f_v2",
+      isNotNull("t39"."_f_a3") AS "_f_v3"
     FROM (
       SELECT
-        "t43"."unit" AS "unit",
-        "t43"."ts" AS "ts",
-        "t43"."_f_entry" AS "_f_entry",
-        "t43"."_f_step" AS "_f_step",
-        "t43"."_f_a0" AS "_f_a0",
-        "t43"."_f_a1" AS "_f_a1",
-        "t43"."_f_a2" AS "_f_a2",
-        "t43"."_f_a3" AS "_f_a3",
-        "t43"."_f_v0" AS "_f_v0",
-        "t43"."_f_v1" AS "_f_v1",
-        "t43"."_f_v2" AS "_f_v2",
-        "t43"."_f_v3" AS "_f_v3",
-        "t45"."_f_unit" AS "_f_unit",
-        "t45"."_f_t0" AS "_f_t0",
-        "t45"."_f_t1" AS "_f_t1",
-        "t45"."_f_t2" AS "_f_t2",
-        "t45"."_f_t3" AS "_f_t3"
-      FROM "t41" AS "t43"
-      INNER JOIN (
+        *
+      FROM (
         SELECT
-          "t42"."unit" AS "_f_unit",
-          MIN(
-            CASE WHEN "t42"."_f_v0" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t0",
-          MIN(
-            CASE WHEN "t42"."_f_v1" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t1",
-          MIN(
-            CASE WHEN "t42"."_f_v2" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t2",
-          MIN(
-            CASE WHEN "t42"."_f_v3" THEN "t42"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t3"
-        FROM "t41" AS "t42"
-        GROUP BY
-          "t42"."unit"
-      ) AS "t45"
-        ON "t43"."unit" = "t45"."_f_unit"
-    ) AS "t46"
-  ) AS "t47"
+          *
+        FROM (
+          SELECT
+            "t4"."unit" AS "unit",
+            "t4"."ts" AS "ts",
+            "t4"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            CASE
+              WHEN "t4"."_f_k" = 0
+              THEN 'product_view'
+              WHEN "t4"."_f_k" = 1
+              THEN 'add_to_cart'
+              WHEN "t4"."_f_k" = 2
+              THEN 'checkout_started'
+              WHEN "t4"."_f_k" = 3
+              THEN 'order_completed'
+              ELSE NULL
+            END AS "_f_step",
+            CASE WHEN "t4"."_f_k" = 0 THEN "t4"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END AS "_f_a0",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+          FROM "t3" AS "t4"
+          WHERE
+            isNotNull("t4"."_f_k") AND "t4"."_f_k" = 0
+        ) AS "t11"
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t19"."unit" AS "unit",
+            CAST("t19"."ts" AS DateTime) AS "ts",
+            "t19"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            'add_to_cart' AS "_f_step",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+            "t19"."_f_v" AS "_f_a1",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+          FROM "t18" AS "t19"
+        ) AS "t21"
+      ) AS "t23"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t28"."unit" AS "unit",
+            CAST("t28"."ts" AS DateTime) AS "ts",
+            "t28"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            'checkout_started' AS "_f_step",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+            "t28"."_f_v" AS "_f_a2",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+          FROM "t27" AS "t28"
+        ) AS "t30"
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t36"."unit" AS "unit",
+            CAST("t36"."ts" AS DateTime) AS "ts",
+            "t36"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            'order_completed' AS "_f_step",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+            "t36"."_f_v" AS "_f_a3"
+          FROM (
+            SELECT
+              "t35"."unit" AS "unit",
+              "t35"."_f_x0" AS "_f_x0",
+              "t35"."_f_v" AS "_f_v",
+              MIN("t35"."_f_pos") AS "_f_pos",
+              MIN("t35"."ts") AS "ts"
+            FROM (
+              SELECT
+                "t34"."unit" AS "unit",
+                "t34"."_f_pos" AS "_f_pos",
+                MAX("t34"."_f_w") AS "_f_v",
+                MAX("t34"."ts") AS "ts",
+                MAX("t34"."_f_x0") AS "_f_x0"
+              FROM (
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    "t12"."unit" AS "unit",
+                    "t12"."ts" AS "ts",
+                    "t12"."_f_k" AS "_f_k",
+                    "t12"."_f_pos" AS "_f_pos",
+                    "t12"."_f_x0" AS "_f_x0",
+                    "t32"."_f_w" AS "_f_w",
+                    "t32"."_f_p" AS "_f_p"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "t3" AS "t4"
+                    WHERE
+                      isNotNull("t4"."_f_k") AND "t4"."_f_k" = 3
+                  ) AS "t12"
+                  INNER JOIN (
+                    SELECT
+                      "t29"."unit" AS "unit",
+                      "t29"."_f_v" AS "_f_w",
+                      MIN("t29"."_f_pos") AS "_f_p"
+                    FROM (
+                      SELECT
+                        "t28"."unit" AS "unit",
+                        "t28"."_f_x0" AS "_f_x0",
+                        "t28"."_f_pos" AS "_f_pos",
+                        "t28"."_f_v" AS "_f_v"
+                      FROM "t27" AS "t28"
+                    ) AS "t29"
+                    GROUP BY
+                      "t29"."unit",
+                      "t29"."_f_v"
+                  ) AS "t32"
+                    ON "t12"."unit" = "t32"."unit"
+                ) AS "t33"
+                WHERE
+                  "t33"."_f_p" < "t33"."_f_pos"
+              ) AS "t34"
+              GROUP BY
+                "t34"."unit",
+                "t34"."_f_pos"
+            ) AS "t35"
+            GROUP BY
+              "t35"."unit",
+              "t35"."_f_x0",
+              "t35"."_f_v"
+          ) AS "t36"
+        ) AS "t37"
+      ) AS "t38"
+    ) AS "t39"
+  ) AS "t40"
   GROUP BY
-    "t47"."unit"
-) AS "t48"
+    "t40"."unit"
+) AS "t41"
 WHERE
-  isNotNull("t48"."_f_t0")
+  isNotNull("t41"."_f_t0")

@@ -2,7 +2,6 @@ WITH "t2" AS (
   SELECT
     "t1"."unit",
     "t1"."ts",
-    "t1"."_f_entry",
     "t1"."_f_k",
     ROW_NUMBER() OVER (
       PARTITION BY "t1"."unit"
@@ -38,15 +37,13 @@ WITH "t2" AS (
     "t16"."unit",
     "t16"."_f_v",
     MIN("t16"."_f_pos") AS "_f_pos",
-    MIN("t16"."ts") AS "ts",
-    MIN("t16"."_f_entry") AS "_f_entry"
+    MIN("t16"."ts") AS "ts"
   FROM (
     SELECT
       "t15"."unit",
       "t15"."_f_pos",
       MAX("t15"."_f_w") AS "_f_v",
-      MAX("t15"."ts") AS "ts",
-      MAX("t15"."_f_entry") AS "_f_entry"
+      MAX("t15"."ts") AS "ts"
     FROM (
       SELECT
         *
@@ -54,7 +51,6 @@ WITH "t2" AS (
         SELECT
           "t8"."unit",
           "t8"."ts",
-          "t8"."_f_entry",
           "t8"."_f_k",
           "t8"."_f_pos",
           "t13"."_f_w",
@@ -78,7 +74,7 @@ WITH "t2" AS (
               "t3"."ts" AS "_f_v"
             FROM "t2" AS "t3"
             WHERE
-              "t3"."_f_k" = 0 AND "t3"."_f_entry" = 0
+              "t3"."_f_k" = 0
           ) AS "t4"
           GROUP BY
             1,
@@ -96,20 +92,18 @@ WITH "t2" AS (
   GROUP BY
     1,
     2
-), "t27" AS (
+), "t26" AS (
   SELECT
-    "t26"."unit",
-    "t26"."_f_v",
-    MIN("t26"."_f_pos") AS "_f_pos",
-    MIN("t26"."ts") AS "ts",
-    MIN("t26"."_f_entry") AS "_f_entry"
+    "t25"."unit",
+    "t25"."_f_v",
+    MIN("t25"."_f_pos") AS "_f_pos",
+    MIN("t25"."ts") AS "ts"
   FROM (
     SELECT
-      "t25"."unit",
-      "t25"."_f_pos",
-      MAX("t25"."_f_w") AS "_f_v",
-      MAX("t25"."ts") AS "ts",
-      MAX("t25"."_f_entry") AS "_f_entry"
+      "t24"."unit",
+      "t24"."_f_pos",
+      MAX("t24"."_f_w") AS "_f_v",
+      MAX("t24"."ts") AS "ts"
     FROM (
       SELECT
         *
@@ -117,11 +111,10 @@ WITH "t2" AS (
         SELECT
           "t9"."unit",
           "t9"."ts",
-          "t9"."_f_entry",
           "t9"."_f_k",
           "t9"."_f_pos",
-          "t23"."_f_w",
-          "t23"."_f_p"
+          "t20"."_f_w",
+          "t20"."_f_p"
         FROM (
           SELECT
             *
@@ -131,367 +124,278 @@ WITH "t2" AS (
         ) AS "t9"
         INNER JOIN (
           SELECT
-            "t19"."unit",
-            "t19"."_f_v" AS "_f_w",
-            MIN("t19"."_f_pos") AS "_f_p"
-          FROM (
-            SELECT
-              "t18"."unit",
-              "t18"."_f_pos",
-              "t18"."_f_v"
-            FROM "t17" AS "t18"
-          ) AS "t19"
-          GROUP BY
-            1,
-            2
-        ) AS "t23"
-          ON "t9"."unit" = "t23"."unit"
-      ) AS "t24"
+            "t18"."unit",
+            "t18"."_f_v" AS "_f_w",
+            "t18"."_f_pos" AS "_f_p"
+          FROM "t17" AS "t18"
+        ) AS "t20"
+          ON "t9"."unit" = "t20"."unit"
+      ) AS "t23"
       WHERE
-        "t24"."_f_p" < "t24"."_f_pos"
-    ) AS "t25"
+        "t23"."_f_p" < "t23"."_f_pos"
+    ) AS "t24"
     GROUP BY
       1,
       2
-  ) AS "t26"
+  ) AS "t25"
   GROUP BY
     1,
     2
 ), "t40" AS (
   SELECT
     "t39"."unit",
-    "t39"."ts",
-    "t39"."_f_entry",
-    "t39"."_f_step",
-    "t39"."_f_a0",
-    "t39"."_f_a1",
-    "t39"."_f_a2",
-    "t39"."_f_a3",
-    (
-      "t39"."_f_a0" IS NOT NULL
-    )
-    AND (
-      DATE_DIFF('MICROSECOND', "t39"."_f_a0", "t39"."ts") <= 86400000000
-    ) AS "_f_v0",
-    (
-      "t39"."_f_a1" IS NOT NULL
-    )
-    AND (
-      DATE_DIFF('MICROSECOND', "t39"."_f_a1", "t39"."ts") <= 86400000000
-    ) AS "_f_v1",
-    (
-      "t39"."_f_a2" IS NOT NULL
-    )
-    AND (
-      DATE_DIFF('MICROSECOND', "t39"."_f_a2", "t39"."ts") <= 86400000000
-    ) AS "_f_v2",
-    (
-      "t39"."_f_a3" IS NOT NULL
-    )
-    AND (
-      DATE_DIFF('MICROSECOND', "t39"."_f_a3", "t39"."ts") <= 86400000000
-    ) AS "_f_v3"
-  FROM (
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t3"."unit",
-          "t3"."ts",
-          "t3"."_f_entry",
-          CASE
-            WHEN "t3"."_f_k" = 0
-            THEN 'product_view'
-            WHEN "t3"."_f_k" = 1
-            THEN 'add_to_cart'
-            WHEN "t3"."_f_k" = 2
-            THEN 'checkout_started'
-            WHEN "t3"."_f_k" = 3
-            THEN 'order_completed'
-            ELSE NULL
-          END AS "_f_step",
-          CASE
-            WHEN (
-              "t3"."_f_k" = 0
-            ) AND (
-              "t3"."_f_entry" = 0
-            )
-            THEN "t3"."ts"
-            ELSE CAST(NULL AS TIMESTAMP)
-          END AS "_f_a0",
-          CAST(NULL AS TIMESTAMP) AS "_f_a1",
-          CAST(NULL AS TIMESTAMP) AS "_f_a2",
-          CAST(NULL AS TIMESTAMP) AS "_f_a3"
-        FROM "t2" AS "t3"
-        WHERE
-          "t3"."_f_k" = 0 AND "t3"."_f_entry" = 0
-      ) AS "t11"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t18"."unit",
-          CAST("t18"."ts" AS TIMESTAMP) AS "ts",
-          "t18"."_f_entry",
-          'add_to_cart' AS "_f_step",
-          CAST(NULL AS TIMESTAMP) AS "_f_a0",
-          "t18"."_f_v" AS "_f_a1",
-          CAST(NULL AS TIMESTAMP) AS "_f_a2",
-          CAST(NULL AS TIMESTAMP) AS "_f_a3"
-        FROM "t17" AS "t18"
-      ) AS "t20"
-    ) AS "t21"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t28"."unit",
-          CAST("t28"."ts" AS TIMESTAMP) AS "ts",
-          "t28"."_f_entry",
-          'checkout_started' AS "_f_step",
-          CAST(NULL AS TIMESTAMP) AS "_f_a0",
-          CAST(NULL AS TIMESTAMP) AS "_f_a1",
-          "t28"."_f_v" AS "_f_a2",
-          CAST(NULL AS TIMESTAMP) AS "_f_a3"
-        FROM "t27" AS "t28"
-      ) AS "t30"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t36"."unit",
-          CAST("t36"."ts" AS TIMESTAMP) AS "ts",
-          "t36"."_f_entry",
-          'order_completed' AS "_f_step",
-          CAST(NULL AS TIMESTAMP) AS "_f_a0",
-          CAST(NULL AS TIMESTAMP) AS "_f_a1",
-          CAST(NULL AS TIMESTAMP) AS "_f_a2",
-          "t36"."_f_v" AS "_f_a3"
-        FROM (
-          SELECT
-            "t35"."unit",
-            "t35"."_f_v",
-            MIN("t35"."_f_pos") AS "_f_pos",
-            MIN("t35"."ts") AS "ts",
-            MIN("t35"."_f_entry") AS "_f_entry"
-          FROM (
-            SELECT
-              "t34"."unit",
-              "t34"."_f_pos",
-              MAX("t34"."_f_w") AS "_f_v",
-              MAX("t34"."ts") AS "ts",
-              MAX("t34"."_f_entry") AS "_f_entry"
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t10"."unit",
-                  "t10"."ts",
-                  "t10"."_f_entry",
-                  "t10"."_f_k",
-                  "t10"."_f_pos",
-                  "t32"."_f_w",
-                  "t32"."_f_p"
-                FROM (
-                  SELECT
-                    *
-                  FROM "t2" AS "t3"
-                  WHERE
-                    "t3"."_f_k" = 3
-                ) AS "t10"
-                INNER JOIN (
-                  SELECT
-                    "t29"."unit",
-                    "t29"."_f_v" AS "_f_w",
-                    MIN("t29"."_f_pos") AS "_f_p"
-                  FROM (
-                    SELECT
-                      "t28"."unit",
-                      "t28"."_f_pos",
-                      "t28"."_f_v"
-                    FROM "t27" AS "t28"
-                  ) AS "t29"
-                  GROUP BY
-                    1,
-                    2
-                ) AS "t32"
-                  ON "t10"."unit" = "t32"."unit"
-              ) AS "t33"
-              WHERE
-                "t33"."_f_p" < "t33"."_f_pos"
-            ) AS "t34"
-            GROUP BY
-              1,
-              2
-          ) AS "t35"
-          GROUP BY
-            1,
-            2
-        ) AS "t36"
-      ) AS "t37"
-    ) AS "t38"
-  ) AS "t39"
-), "t48" AS (
-  SELECT
-    "t47"."unit",
-    "t47"."_f_entry" + 1 AS "entry",
+    "t39"."_f_entry" + 1 AS "entry",
     CASE
-      WHEN "t47"."_f_t3" IS NOT NULL
+      WHEN "t39"."_f_t3" IS NOT NULL
       THEN 4
-      WHEN "t47"."_f_t2" IS NOT NULL
+      WHEN "t39"."_f_t2" IS NOT NULL
       THEN 3
-      WHEN "t47"."_f_t1" IS NOT NULL
+      WHEN "t39"."_f_t1" IS NOT NULL
       THEN 2
-      WHEN "t47"."_f_t0" IS NOT NULL
+      WHEN "t39"."_f_t0" IS NOT NULL
       THEN 1
       ELSE CAST(NULL AS BIGINT)
     END AS "reached",
-    "t47"."_f_t0" AS "step_1_ts",
-    "t47"."_f_t1" AS "step_2_ts",
-    "t47"."_f_t2" AS "step_3_ts",
-    "t47"."_f_t3" AS "step_4_ts",
+    "t39"."_f_t0" AS "step_1_ts",
+    "t39"."_f_t1" AS "step_2_ts",
+    "t39"."_f_t2" AS "step_3_ts",
+    "t39"."_f_t3" AS "step_4_ts",
     CASE
-      WHEN "t47"."_f_entry" < 0
-      THEN CAST(DATE_DIFF('MICROSECOND', "t47"."_f_s0", "t47"."_f_t0") AS DOUBLE) / 1000000
+      WHEN "t39"."_f_entry" < 0
+      THEN CAST(DATE_DIFF('MICROSECOND', "t39"."_f_s0", "t39"."_f_t0") AS DOUBLE) / 1000000
       ELSE CAST(NULL AS DOUBLE)
     END AS "step_1_seconds",
     CASE
-      WHEN "t47"."_f_entry" < 1
-      THEN CAST(DATE_DIFF('MICROSECOND', "t47"."_f_s1", "t47"."_f_t1") AS DOUBLE) / 1000000
+      WHEN "t39"."_f_entry" < 1
+      THEN CAST(DATE_DIFF('MICROSECOND', "t39"."_f_s1", "t39"."_f_t1") AS DOUBLE) / 1000000
       ELSE CAST(NULL AS DOUBLE)
     END AS "step_2_seconds",
     CASE
-      WHEN "t47"."_f_entry" < 2
-      THEN CAST(DATE_DIFF('MICROSECOND', "t47"."_f_s2", "t47"."_f_t2") AS DOUBLE) / 1000000
+      WHEN "t39"."_f_entry" < 2
+      THEN CAST(DATE_DIFF('MICROSECOND', "t39"."_f_s2", "t39"."_f_t2") AS DOUBLE) / 1000000
       ELSE CAST(NULL AS DOUBLE)
     END AS "step_3_seconds",
     CASE
-      WHEN "t47"."_f_entry" < 3
-      THEN CAST(DATE_DIFF('MICROSECOND', "t47"."_f_s3", "t47"."_f_t3") AS DOUBLE) / 1000000
+      WHEN "t39"."_f_entry" < 3
+      THEN CAST(DATE_DIFF('MICROSECOND', "t39"."_f_s3", "t39"."_f_t3") AS DOUBLE) / 1000000
       ELSE CAST(NULL AS DOUBLE)
     END AS "step_4_seconds"
   FROM (
     SELECT
-      "t46"."unit",
-      MAX("t46"."_f_entry") AS "_f_entry",
-      MAX("t46"."_f_t0") AS "_f_t0",
-      MAX(
-        CASE
-          WHEN "t46"."_f_v0" AND (
-            "t46"."ts" = "t46"."_f_t0"
-          )
-          THEN "t46"."_f_a0"
-          ELSE CAST(NULL AS TIMESTAMP)
-        END
-      ) AS "_f_s0",
-      MAX("t46"."_f_t1") AS "_f_t1",
-      MAX(
-        CASE
-          WHEN "t46"."_f_v1" AND (
-            "t46"."ts" = "t46"."_f_t1"
-          )
-          THEN "t46"."_f_a1"
-          ELSE CAST(NULL AS TIMESTAMP)
-        END
-      ) AS "_f_s1",
-      MAX("t46"."_f_t2") AS "_f_t2",
-      MAX(
-        CASE
-          WHEN "t46"."_f_v2" AND (
-            "t46"."ts" = "t46"."_f_t2"
-          )
-          THEN "t46"."_f_a2"
-          ELSE CAST(NULL AS TIMESTAMP)
-        END
-      ) AS "_f_s2",
-      MAX("t46"."_f_t3") AS "_f_t3",
-      MAX(
-        CASE
-          WHEN "t46"."_f_v3" AND (
-            "t46"."ts" = "t46"."_f_t3"
-          )
-          THEN "t46"."_f_a3"
-          ELSE CAST(NULL AS TIMESTAMP)
-        END
-      ) AS "_f_s3"
+      "t38"."unit",
+      MAX("t38"."_f_entry") AS "_f_entry",
+      MIN(CASE WHEN "t38"."_f_v0" THEN "t38"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t0",
+      MIN("t38"."_f_a0") FILTER(WHERE
+        "t38"."_f_v0") AS "_f_s0",
+      MIN(CASE WHEN "t38"."_f_v1" THEN "t38"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t1",
+      MIN("t38"."_f_a1") FILTER(WHERE
+        "t38"."_f_v1") AS "_f_s1",
+      MIN(CASE WHEN "t38"."_f_v2" THEN "t38"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t2",
+      MIN("t38"."_f_a2") FILTER(WHERE
+        "t38"."_f_v2") AS "_f_s2",
+      MIN(CASE WHEN "t38"."_f_v3" THEN "t38"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t3",
+      MIN("t38"."_f_a3") FILTER(WHERE
+        "t38"."_f_v3") AS "_f_s3"
     FROM (
       SELECT
-        "t45".*
-        EXCLUDE ("_f_unit")
+        "t37"."unit",
+        "t37"."ts",
+        "t37"."_f_pos",
+        "t37"."_f_entry",
+        "t37"."_f_step",
+        "t37"."_f_a0",
+        "t37"."_f_a1",
+        "t37"."_f_a2",
+        "t37"."_f_a3",
+        (
+          "t37"."_f_a0" IS NOT NULL
+        )
+        AND (
+          DATE_DIFF('MICROSECOND', "t37"."_f_a0", "t37"."ts") <= 86400000000
+        ) AS "_f_v0",
+        (
+          "t37"."_f_a1" IS NOT NULL
+        )
+        AND (
+          DATE_DIFF('MICROSECOND', "t37"."_f_a1", "t37"."ts") <= 86400000000
+        ) AS "_f_v1",
+        (
+          "t37"."_f_a2" IS NOT NULL
+        )
+        AND (
+          DATE_DIFF('MICROSECOND', "t37"."_f_a2", "t37"."ts") <= 86400000000
+        ) AS "_f_v2",
+        (
+          "t37"."_f_a3" IS NOT NULL
+        )
+        AND (
+          DATE_DIFF('MICROSECOND', "t37"."_f_a3", "t37"."ts") <= 86400000000
+        ) AS "_f_v3"
       FROM (
         SELECT
-          "t42"."unit",
-          "t42"."ts",
-          "t42"."_f_entry",
-          "t42"."_f_step",
-          "t42"."_f_a0",
-          "t42"."_f_a1",
-          "t42"."_f_a2",
-          "t42"."_f_a3",
-          "t42"."_f_v0",
-          "t42"."_f_v1",
-          "t42"."_f_v2",
-          "t42"."_f_v3",
-          "t44"."_f_unit",
-          "t44"."_f_t0",
-          "t44"."_f_t1",
-          "t44"."_f_t2",
-          "t44"."_f_t3"
-        FROM "t40" AS "t42"
-        INNER JOIN (
+          *
+        FROM (
           SELECT
-            "t41"."unit" AS "_f_unit",
-            MIN(CASE WHEN "t41"."_f_v0" THEN "t41"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t0",
-            MIN(CASE WHEN "t41"."_f_v1" THEN "t41"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t1",
-            MIN(CASE WHEN "t41"."_f_v2" THEN "t41"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t2",
-            MIN(CASE WHEN "t41"."_f_v3" THEN "t41"."ts" ELSE CAST(NULL AS TIMESTAMP) END) AS "_f_t3"
-          FROM "t40" AS "t41"
-          GROUP BY
-            1
-        ) AS "t44"
-          ON "t42"."unit" = "t44"."_f_unit"
-      ) AS "t45"
-    ) AS "t46"
+            *
+          FROM (
+            SELECT
+              "t3"."unit",
+              "t3"."ts",
+              "t3"."_f_pos",
+              0 AS "_f_entry",
+              CASE
+                WHEN "t3"."_f_k" = 0
+                THEN 'product_view'
+                WHEN "t3"."_f_k" = 1
+                THEN 'add_to_cart'
+                WHEN "t3"."_f_k" = 2
+                THEN 'checkout_started'
+                WHEN "t3"."_f_k" = 3
+                THEN 'order_completed'
+                ELSE NULL
+              END AS "_f_step",
+              CASE WHEN "t3"."_f_k" = 0 THEN "t3"."ts" ELSE CAST(NULL AS TIMESTAMP) END AS "_f_a0",
+              CAST(NULL AS TIMESTAMP) AS "_f_a1",
+              CAST(NULL AS TIMESTAMP) AS "_f_a2",
+              CAST(NULL AS TIMESTAMP) AS "_f_a3"
+            FROM "t2" AS "t3"
+            WHERE
+              "t3"."_f_k" = 0
+          ) AS "t10"
+          UNION ALL
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t18"."unit",
+              CAST("t18"."ts" AS TIMESTAMP) AS "ts",
+              "t18"."_f_pos",
+              0 AS "_f_entry",
+              'add_to_cart' AS "_f_step",
+              CAST(NULL AS TIMESTAMP) AS "_f_a0",
+              "t18"."_f_v" AS "_f_a1",
+              CAST(NULL AS TIMESTAMP) AS "_f_a2",
+              CAST(NULL AS TIMESTAMP) AS "_f_a3"
+            FROM "t17" AS "t18"
+          ) AS "t21"
+        ) AS "t22"
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t27"."unit",
+              CAST("t27"."ts" AS TIMESTAMP) AS "ts",
+              "t27"."_f_pos",
+              0 AS "_f_entry",
+              'checkout_started' AS "_f_step",
+              CAST(NULL AS TIMESTAMP) AS "_f_a0",
+              CAST(NULL AS TIMESTAMP) AS "_f_a1",
+              "t27"."_f_v" AS "_f_a2",
+              CAST(NULL AS TIMESTAMP) AS "_f_a3"
+            FROM "t26" AS "t27"
+          ) AS "t30"
+          UNION ALL
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t34"."unit",
+              CAST("t34"."ts" AS TIMESTAMP) AS "ts",
+              "t34"."_f_pos",
+              0 AS "_f_entry",
+              'order_completed' AS "_f_step",
+              CAST(NULL AS TIMESTAMP) AS "_f_a0",
+              CAST(NULL AS TIMESTAMP) AS "_f_a1",
+              CAST(NULL AS TIMESTAMP) AS "_f_a2",
+              "t34"."_f_v" AS "_f_a3"
+            FROM (
+              SELECT
+                "t33"."unit",
+                "t33"."_f_v",
+                MIN("t33"."_f_pos") AS "_f_pos",
+                MIN("t33"."ts") AS "ts"
+              FROM (
+                SELECT
+                  "t32"."unit",
+                  "t32"."_f_pos",
+                  MAX("t32"."_f_w") AS "_f_v",
+                  MAX("t32"."ts") AS "ts"
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t11"."unit",
+                      "t11"."ts",
+                      "t11"."_f_k",
+                      "t11"."_f_pos",
+                      "t29"."_f_w",
+                      "t29"."_f_p"
+                    FROM (
+                      SELECT
+                        *
+                      FROM "t2" AS "t3"
+                      WHERE
+                        "t3"."_f_k" = 3
+                    ) AS "t11"
+                    INNER JOIN (
+                      SELECT
+                        "t27"."unit",
+                        "t27"."_f_v" AS "_f_w",
+                        "t27"."_f_pos" AS "_f_p"
+                      FROM "t26" AS "t27"
+                    ) AS "t29"
+                      ON "t11"."unit" = "t29"."unit"
+                  ) AS "t31"
+                  WHERE
+                    "t31"."_f_p" < "t31"."_f_pos"
+                ) AS "t32"
+                GROUP BY
+                  1,
+                  2
+              ) AS "t33"
+              GROUP BY
+                1,
+                2
+            ) AS "t34"
+          ) AS "t35"
+        ) AS "t36"
+      ) AS "t37"
+    ) AS "t38"
     GROUP BY
       1
-  ) AS "t47"
+  ) AS "t39"
   WHERE
-    "t47"."_f_t0" IS NOT NULL
-), "t57" AS (
+    "t39"."_f_t0" IS NOT NULL
+), "t49" AS (
   SELECT
     *
   FROM (
     SELECT
       4 AS "step",
-      "t50"."_h0",
-      "t50"."_h1",
-      "t50"."_h2",
-      "t50"."_h3",
-      "t50"."_h4",
-      "t50"."_h5",
-      "t50"."_h6",
-      "t50"."_h7",
-      "t50"."_h8",
-      "t50"."_h9",
-      "t50"."_h10"
+      "t42"."_h0",
+      "t42"."_h1",
+      "t42"."_h2",
+      "t42"."_h3",
+      "t42"."_h4",
+      "t42"."_h5",
+      "t42"."_h6",
+      "t42"."_h7",
+      "t42"."_h8",
+      "t42"."_h9",
+      "t42"."_h10"
     FROM (
       SELECT
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 0.0
+              "t41"."step_4_seconds" >= 0.0
             ) AND (
-              "t49"."step_4_seconds" < 60.0
+              "t41"."step_4_seconds" < 60.0
             )
             THEN 1
             ELSE 0
@@ -500,9 +404,9 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 60.0
+              "t41"."step_4_seconds" >= 60.0
             ) AND (
-              "t49"."step_4_seconds" < 300.0
+              "t41"."step_4_seconds" < 300.0
             )
             THEN 1
             ELSE 0
@@ -511,9 +415,9 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 300.0
+              "t41"."step_4_seconds" >= 300.0
             ) AND (
-              "t49"."step_4_seconds" < 900.0
+              "t41"."step_4_seconds" < 900.0
             )
             THEN 1
             ELSE 0
@@ -522,9 +426,9 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 900.0
+              "t41"."step_4_seconds" >= 900.0
             ) AND (
-              "t49"."step_4_seconds" < 3600.0
+              "t41"."step_4_seconds" < 3600.0
             )
             THEN 1
             ELSE 0
@@ -533,9 +437,9 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 3600.0
+              "t41"."step_4_seconds" >= 3600.0
             ) AND (
-              "t49"."step_4_seconds" < 14400.0
+              "t41"."step_4_seconds" < 14400.0
             )
             THEN 1
             ELSE 0
@@ -544,10 +448,10 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 14400.0
+              "t41"."step_4_seconds" >= 14400.0
             )
             AND (
-              "t49"."step_4_seconds" < 86400.0
+              "t41"."step_4_seconds" < 86400.0
             )
             THEN 1
             ELSE 0
@@ -556,10 +460,10 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 86400.0
+              "t41"."step_4_seconds" >= 86400.0
             )
             AND (
-              "t49"."step_4_seconds" < 259200.0
+              "t41"."step_4_seconds" < 259200.0
             )
             THEN 1
             ELSE 0
@@ -568,10 +472,10 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 259200.0
+              "t41"."step_4_seconds" >= 259200.0
             )
             AND (
-              "t49"."step_4_seconds" < 604800.0
+              "t41"."step_4_seconds" < 604800.0
             )
             THEN 1
             ELSE 0
@@ -580,10 +484,10 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 604800.0
+              "t41"."step_4_seconds" >= 604800.0
             )
             AND (
-              "t49"."step_4_seconds" < 1209600.0
+              "t41"."step_4_seconds" < 1209600.0
             )
             THEN 1
             ELSE 0
@@ -592,19 +496,19 @@ WITH "t2" AS (
         SUM(
           CASE
             WHEN (
-              "t49"."step_4_seconds" >= 1209600.0
+              "t41"."step_4_seconds" >= 1209600.0
             )
             AND (
-              "t49"."step_4_seconds" < 2592000.0
+              "t41"."step_4_seconds" < 2592000.0
             )
             THEN 1
             ELSE 0
           END
         ) AS "_h9",
-        SUM(CASE WHEN "t49"."step_4_seconds" >= 2592000.0 THEN 1 ELSE 0 END) AS "_h10"
-      FROM "t48" AS "t49"
-    ) AS "t50"
-  ) AS "t53"
+        SUM(CASE WHEN "t41"."step_4_seconds" >= 2592000.0 THEN 1 ELSE 0 END) AS "_h10"
+      FROM "t40" AS "t41"
+    ) AS "t42"
+  ) AS "t45"
   UNION ALL
   SELECT
     *
@@ -614,25 +518,25 @@ WITH "t2" AS (
     FROM (
       SELECT
         2 AS "step",
-        "t51"."_h0",
-        "t51"."_h1",
-        "t51"."_h2",
-        "t51"."_h3",
-        "t51"."_h4",
-        "t51"."_h5",
-        "t51"."_h6",
-        "t51"."_h7",
-        "t51"."_h8",
-        "t51"."_h9",
-        "t51"."_h10"
+        "t43"."_h0",
+        "t43"."_h1",
+        "t43"."_h2",
+        "t43"."_h3",
+        "t43"."_h4",
+        "t43"."_h5",
+        "t43"."_h6",
+        "t43"."_h7",
+        "t43"."_h8",
+        "t43"."_h9",
+        "t43"."_h10"
       FROM (
         SELECT
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 0.0
+                "t41"."step_2_seconds" >= 0.0
               ) AND (
-                "t49"."step_2_seconds" < 60.0
+                "t41"."step_2_seconds" < 60.0
               )
               THEN 1
               ELSE 0
@@ -641,9 +545,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 60.0
+                "t41"."step_2_seconds" >= 60.0
               ) AND (
-                "t49"."step_2_seconds" < 300.0
+                "t41"."step_2_seconds" < 300.0
               )
               THEN 1
               ELSE 0
@@ -652,9 +556,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 300.0
+                "t41"."step_2_seconds" >= 300.0
               ) AND (
-                "t49"."step_2_seconds" < 900.0
+                "t41"."step_2_seconds" < 900.0
               )
               THEN 1
               ELSE 0
@@ -663,9 +567,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 900.0
+                "t41"."step_2_seconds" >= 900.0
               ) AND (
-                "t49"."step_2_seconds" < 3600.0
+                "t41"."step_2_seconds" < 3600.0
               )
               THEN 1
               ELSE 0
@@ -674,9 +578,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 3600.0
+                "t41"."step_2_seconds" >= 3600.0
               ) AND (
-                "t49"."step_2_seconds" < 14400.0
+                "t41"."step_2_seconds" < 14400.0
               )
               THEN 1
               ELSE 0
@@ -685,10 +589,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 14400.0
+                "t41"."step_2_seconds" >= 14400.0
               )
               AND (
-                "t49"."step_2_seconds" < 86400.0
+                "t41"."step_2_seconds" < 86400.0
               )
               THEN 1
               ELSE 0
@@ -697,10 +601,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 86400.0
+                "t41"."step_2_seconds" >= 86400.0
               )
               AND (
-                "t49"."step_2_seconds" < 259200.0
+                "t41"."step_2_seconds" < 259200.0
               )
               THEN 1
               ELSE 0
@@ -709,10 +613,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 259200.0
+                "t41"."step_2_seconds" >= 259200.0
               )
               AND (
-                "t49"."step_2_seconds" < 604800.0
+                "t41"."step_2_seconds" < 604800.0
               )
               THEN 1
               ELSE 0
@@ -721,10 +625,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 604800.0
+                "t41"."step_2_seconds" >= 604800.0
               )
               AND (
-                "t49"."step_2_seconds" < 1209600.0
+                "t41"."step_2_seconds" < 1209600.0
               )
               THEN 1
               ELSE 0
@@ -733,44 +637,44 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_2_seconds" >= 1209600.0
+                "t41"."step_2_seconds" >= 1209600.0
               )
               AND (
-                "t49"."step_2_seconds" < 2592000.0
+                "t41"."step_2_seconds" < 2592000.0
               )
               THEN 1
               ELSE 0
             END
           ) AS "_h9",
-          SUM(CASE WHEN "t49"."step_2_seconds" >= 2592000.0 THEN 1 ELSE 0 END) AS "_h10"
-        FROM "t48" AS "t49"
-      ) AS "t51"
-    ) AS "t54"
+          SUM(CASE WHEN "t41"."step_2_seconds" >= 2592000.0 THEN 1 ELSE 0 END) AS "_h10"
+        FROM "t40" AS "t41"
+      ) AS "t43"
+    ) AS "t46"
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
         3 AS "step",
-        "t52"."_h0",
-        "t52"."_h1",
-        "t52"."_h2",
-        "t52"."_h3",
-        "t52"."_h4",
-        "t52"."_h5",
-        "t52"."_h6",
-        "t52"."_h7",
-        "t52"."_h8",
-        "t52"."_h9",
-        "t52"."_h10"
+        "t44"."_h0",
+        "t44"."_h1",
+        "t44"."_h2",
+        "t44"."_h3",
+        "t44"."_h4",
+        "t44"."_h5",
+        "t44"."_h6",
+        "t44"."_h7",
+        "t44"."_h8",
+        "t44"."_h9",
+        "t44"."_h10"
       FROM (
         SELECT
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 0.0
+                "t41"."step_3_seconds" >= 0.0
               ) AND (
-                "t49"."step_3_seconds" < 60.0
+                "t41"."step_3_seconds" < 60.0
               )
               THEN 1
               ELSE 0
@@ -779,9 +683,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 60.0
+                "t41"."step_3_seconds" >= 60.0
               ) AND (
-                "t49"."step_3_seconds" < 300.0
+                "t41"."step_3_seconds" < 300.0
               )
               THEN 1
               ELSE 0
@@ -790,9 +694,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 300.0
+                "t41"."step_3_seconds" >= 300.0
               ) AND (
-                "t49"."step_3_seconds" < 900.0
+                "t41"."step_3_seconds" < 900.0
               )
               THEN 1
               ELSE 0
@@ -801,9 +705,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 900.0
+                "t41"."step_3_seconds" >= 900.0
               ) AND (
-                "t49"."step_3_seconds" < 3600.0
+                "t41"."step_3_seconds" < 3600.0
               )
               THEN 1
               ELSE 0
@@ -812,9 +716,9 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 3600.0
+                "t41"."step_3_seconds" >= 3600.0
               ) AND (
-                "t49"."step_3_seconds" < 14400.0
+                "t41"."step_3_seconds" < 14400.0
               )
               THEN 1
               ELSE 0
@@ -823,10 +727,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 14400.0
+                "t41"."step_3_seconds" >= 14400.0
               )
               AND (
-                "t49"."step_3_seconds" < 86400.0
+                "t41"."step_3_seconds" < 86400.0
               )
               THEN 1
               ELSE 0
@@ -835,10 +739,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 86400.0
+                "t41"."step_3_seconds" >= 86400.0
               )
               AND (
-                "t49"."step_3_seconds" < 259200.0
+                "t41"."step_3_seconds" < 259200.0
               )
               THEN 1
               ELSE 0
@@ -847,10 +751,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 259200.0
+                "t41"."step_3_seconds" >= 259200.0
               )
               AND (
-                "t49"."step_3_seconds" < 604800.0
+                "t41"."step_3_seconds" < 604800.0
               )
               THEN 1
               ELSE 0
@@ -859,10 +763,10 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 604800.0
+                "t41"."step_3_seconds" >= 604800.0
               )
               AND (
-                "t49"."step_3_seconds" < 1209600.0
+                "t41"."step_3_seconds" < 1209600.0
               )
               THEN 1
               ELSE 0
@@ -871,20 +775,20 @@ WITH "t2" AS (
           SUM(
             CASE
               WHEN (
-                "t49"."step_3_seconds" >= 1209600.0
+                "t41"."step_3_seconds" >= 1209600.0
               )
               AND (
-                "t49"."step_3_seconds" < 2592000.0
+                "t41"."step_3_seconds" < 2592000.0
               )
               THEN 1
               ELSE 0
             END
           ) AS "_h9",
-          SUM(CASE WHEN "t49"."step_3_seconds" >= 2592000.0 THEN 1 ELSE 0 END) AS "_h10"
-        FROM "t48" AS "t49"
-      ) AS "t52"
-    ) AS "t55"
-  ) AS "t56"
+          SUM(CASE WHEN "t41"."step_3_seconds" >= 2592000.0 THEN 1 ELSE 0 END) AS "_h10"
+        FROM "t40" AS "t41"
+      ) AS "t44"
+    ) AS "t47"
+  ) AS "t48"
 )
 SELECT
   *
@@ -899,26 +803,26 @@ FROM (
         *
       FROM (
         SELECT
-          "t58"."step",
+          "t50"."step",
           '1-3d' AS "bin",
           86400.0 AS "from_seconds",
           259200.0 AS "to_seconds",
-          COALESCE("t58"."_h6", 0) AS "count"
-        FROM "t57" AS "t58"
-      ) AS "t59"
+          COALESCE("t50"."_h6", 0) AS "count"
+        FROM "t49" AS "t50"
+      ) AS "t51"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t58"."step",
+          "t50"."step",
           '3-7d' AS "bin",
           259200.0 AS "from_seconds",
           604800.0 AS "to_seconds",
-          COALESCE("t58"."_h7", 0) AS "count"
-        FROM "t57" AS "t58"
-      ) AS "t60"
-    ) AS "t70"
+          COALESCE("t50"."_h7", 0) AS "count"
+        FROM "t49" AS "t50"
+      ) AS "t52"
+    ) AS "t62"
     UNION ALL
     SELECT
       *
@@ -927,27 +831,27 @@ FROM (
         *
       FROM (
         SELECT
-          "t58"."step",
+          "t50"."step",
           '7-14d' AS "bin",
           604800.0 AS "from_seconds",
           1209600.0 AS "to_seconds",
-          COALESCE("t58"."_h8", 0) AS "count"
-        FROM "t57" AS "t58"
-      ) AS "t61"
+          COALESCE("t50"."_h8", 0) AS "count"
+        FROM "t49" AS "t50"
+      ) AS "t53"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t58"."step",
+          "t50"."step",
           '14-30d' AS "bin",
           1209600.0 AS "from_seconds",
           2592000.0 AS "to_seconds",
-          COALESCE("t58"."_h9", 0) AS "count"
-        FROM "t57" AS "t58"
-      ) AS "t62"
-    ) AS "t71"
-  ) AS "t75"
+          COALESCE("t50"."_h9", 0) AS "count"
+        FROM "t49" AS "t50"
+      ) AS "t54"
+    ) AS "t63"
+  ) AS "t67"
   UNION ALL
   SELECT
     *
@@ -959,13 +863,13 @@ FROM (
         *
       FROM (
         SELECT
-          "t58"."step",
+          "t50"."step",
           '>=30d' AS "bin",
           2592000.0 AS "from_seconds",
           CAST(NULL AS DOUBLE) AS "to_seconds",
-          COALESCE("t58"."_h10", 0) AS "count"
-        FROM "t57" AS "t58"
-      ) AS "t63"
+          COALESCE("t50"."_h10", 0) AS "count"
+        FROM "t49" AS "t50"
+      ) AS "t55"
       UNION ALL
       SELECT
         *
@@ -974,27 +878,27 @@ FROM (
           *
         FROM (
           SELECT
-            "t58"."step",
+            "t50"."step",
             '<1m' AS "bin",
             0.0 AS "from_seconds",
             60.0 AS "to_seconds",
-            COALESCE("t58"."_h0", 0) AS "count"
-          FROM "t57" AS "t58"
-        ) AS "t64"
+            COALESCE("t50"."_h0", 0) AS "count"
+          FROM "t49" AS "t50"
+        ) AS "t56"
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            "t58"."step",
+            "t50"."step",
             '1-5m' AS "bin",
             60.0 AS "from_seconds",
             300.0 AS "to_seconds",
-            COALESCE("t58"."_h1", 0) AS "count"
-          FROM "t57" AS "t58"
-        ) AS "t65"
-      ) AS "t72"
-    ) AS "t76"
+            COALESCE("t50"."_h1", 0) AS "count"
+          FROM "t49" AS "t50"
+        ) AS "t57"
+      ) AS "t64"
+    ) AS "t68"
     UNION ALL
     SELECT
       *
@@ -1006,26 +910,26 @@ FROM (
           *
         FROM (
           SELECT
-            "t58"."step",
+            "t50"."step",
             '5-15m' AS "bin",
             300.0 AS "from_seconds",
             900.0 AS "to_seconds",
-            COALESCE("t58"."_h2", 0) AS "count"
-          FROM "t57" AS "t58"
-        ) AS "t66"
+            COALESCE("t50"."_h2", 0) AS "count"
+          FROM "t49" AS "t50"
+        ) AS "t58"
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            "t58"."step",
+            "t50"."step",
             '15-60m' AS "bin",
             900.0 AS "from_seconds",
             3600.0 AS "to_seconds",
-            COALESCE("t58"."_h3", 0) AS "count"
-          FROM "t57" AS "t58"
-        ) AS "t67"
-      ) AS "t73"
+            COALESCE("t50"."_h3", 0) AS "count"
+          FROM "t49" AS "t50"
+        ) AS "t59"
+      ) AS "t65"
       UNION ALL
       SELECT
         *
@@ -1034,29 +938,29 @@ FROM (
           *
         FROM (
           SELECT
-            "t58"."step",
+            "t50"."step",
             '1-4h' AS "bin",
             3600.0 AS "from_seconds",
             14400.0 AS "to_seconds",
-            COALESCE("t58"."_h4", 0) AS "count"
-          FROM "t57" AS "t58"
-        ) AS "t68"
+            COALESCE("t50"."_h4", 0) AS "count"
+          FROM "t49" AS "t50"
+        ) AS "t60"
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            "t58"."step",
+            "t50"."step",
             '4-24h' AS "bin",
             14400.0 AS "from_seconds",
             86400.0 AS "to_seconds",
-            COALESCE("t58"."_h5", 0) AS "count"
-          FROM "t57" AS "t58"
-        ) AS "t69"
-      ) AS "t74"
-    ) AS "t77"
-  ) AS "t78"
-) AS "t79"
+            COALESCE("t50"."_h5", 0) AS "count"
+          FROM "t49" AS "t50"
+        ) AS "t61"
+      ) AS "t66"
+    ) AS "t69"
+  ) AS "t70"
+) AS "t71"
 ORDER BY
-  "t79"."step" ASC,
-  "t79"."from_seconds" ASC
+  "t71"."step" ASC,
+  "t71"."from_seconds" ASC

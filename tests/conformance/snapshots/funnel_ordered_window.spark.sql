@@ -2,7 +2,6 @@ WITH `t2` AS (
   SELECT
     `t1`.`unit`,
     `t1`.`ts`,
-    `t1`.`_f_entry`,
     `t1`.`_f_k`,
     ROW_NUMBER() OVER (
       PARTITION BY `t1`.`unit`
@@ -37,15 +36,13 @@ WITH `t2` AS (
     `t16`.`unit`,
     `t16`.`_f_v`,
     MIN(`t16`.`_f_pos`) AS `_f_pos`,
-    MIN(`t16`.`ts`) AS `ts`,
-    MIN(`t16`.`_f_entry`) AS `_f_entry`
+    MIN(`t16`.`ts`) AS `ts`
   FROM (
     SELECT
       `t15`.`unit`,
       `t15`.`_f_pos`,
       MAX(`t15`.`_f_w`) AS `_f_v`,
-      MAX(`t15`.`ts`) AS `ts`,
-      MAX(`t15`.`_f_entry`) AS `_f_entry`
+      MAX(`t15`.`ts`) AS `ts`
     FROM (
       SELECT
         *
@@ -53,7 +50,6 @@ WITH `t2` AS (
         SELECT
           `t8`.`unit`,
           `t8`.`ts`,
-          `t8`.`_f_entry`,
           `t8`.`_f_k`,
           `t8`.`_f_pos`,
           `t13`.`_f_w`,
@@ -77,7 +73,7 @@ WITH `t2` AS (
               `t3`.`ts` AS `_f_v`
             FROM `t2` AS `t3`
             WHERE
-              `t3`.`_f_k` = 0 AND `t3`.`_f_entry` = 0
+              `t3`.`_f_k` = 0
           ) AS `t4`
           GROUP BY
             1,
@@ -95,20 +91,18 @@ WITH `t2` AS (
   GROUP BY
     1,
     2
-), `t27` AS (
+), `t26` AS (
   SELECT
-    `t26`.`unit`,
-    `t26`.`_f_v`,
-    MIN(`t26`.`_f_pos`) AS `_f_pos`,
-    MIN(`t26`.`ts`) AS `ts`,
-    MIN(`t26`.`_f_entry`) AS `_f_entry`
+    `t25`.`unit`,
+    `t25`.`_f_v`,
+    MIN(`t25`.`_f_pos`) AS `_f_pos`,
+    MIN(`t25`.`ts`) AS `ts`
   FROM (
     SELECT
-      `t25`.`unit`,
-      `t25`.`_f_pos`,
-      MAX(`t25`.`_f_w`) AS `_f_v`,
-      MAX(`t25`.`ts`) AS `ts`,
-      MAX(`t25`.`_f_entry`) AS `_f_entry`
+      `t24`.`unit`,
+      `t24`.`_f_pos`,
+      MAX(`t24`.`_f_w`) AS `_f_v`,
+      MAX(`t24`.`ts`) AS `ts`
     FROM (
       SELECT
         *
@@ -116,11 +110,10 @@ WITH `t2` AS (
         SELECT
           `t9`.`unit`,
           `t9`.`ts`,
-          `t9`.`_f_entry`,
           `t9`.`_f_k`,
           `t9`.`_f_pos`,
-          `t23`.`_f_w`,
-          `t23`.`_f_p`
+          `t20`.`_f_w`,
+          `t20`.`_f_p`
         FROM (
           SELECT
             *
@@ -130,315 +123,208 @@ WITH `t2` AS (
         ) AS `t9`
         INNER JOIN (
           SELECT
-            `t19`.`unit`,
-            `t19`.`_f_v` AS `_f_w`,
-            MIN(`t19`.`_f_pos`) AS `_f_p`
-          FROM (
-            SELECT
-              `t18`.`unit`,
-              `t18`.`_f_pos`,
-              `t18`.`_f_v`
-            FROM `t17` AS `t18`
-          ) AS `t19`
-          GROUP BY
-            1,
-            2
-        ) AS `t23`
-          ON `t9`.`unit` = `t23`.`unit`
-      ) AS `t24`
+            `t18`.`unit`,
+            `t18`.`_f_v` AS `_f_w`,
+            `t18`.`_f_pos` AS `_f_p`
+          FROM `t17` AS `t18`
+        ) AS `t20`
+          ON `t9`.`unit` = `t20`.`unit`
+      ) AS `t23`
       WHERE
-        `t24`.`_f_p` < `t24`.`_f_pos`
-    ) AS `t25`
+        `t23`.`_f_p` < `t23`.`_f_pos`
+    ) AS `t24`
     GROUP BY
       1,
       2
-  ) AS `t26`
+  ) AS `t25`
   GROUP BY
     1,
     2
-), `t40` AS (
+), `t39` AS (
   SELECT
-    `t39`.`unit`,
-    `t39`.`ts`,
-    `t39`.`_f_entry`,
-    `t39`.`_f_step`,
-    `t39`.`_f_a0`,
-    `t39`.`_f_a1`,
-    `t39`.`_f_a2`,
-    `t39`.`_f_a3`,
-    (
-      `t39`.`_f_a0` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t39`.`_f_a0`, `t39`.`ts`) <= 86400000000
-    ) AS `_f_v0`,
-    (
-      `t39`.`_f_a1` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t39`.`_f_a1`, `t39`.`ts`) <= 86400000000
-    ) AS `_f_v1`,
-    (
-      `t39`.`_f_a2` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t39`.`_f_a2`, `t39`.`ts`) <= 86400000000
-    ) AS `_f_v2`,
-    (
-      `t39`.`_f_a3` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t39`.`_f_a3`, `t39`.`ts`) <= 86400000000
-    ) AS `_f_v3`
+    `t38`.`unit`,
+    MAX(`t38`.`_f_entry`) AS `_f_entry`,
+    MIN(IF(`t38`.`_f_v0`, `t38`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+    MIN(IF(`t38`.`_f_v0`, `t38`.`_f_a0`, NULL)) AS `_f_s0`,
+    MIN(IF(`t38`.`_f_v1`, `t38`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+    MIN(IF(`t38`.`_f_v1`, `t38`.`_f_a1`, NULL)) AS `_f_s1`,
+    MIN(IF(`t38`.`_f_v2`, `t38`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+    MIN(IF(`t38`.`_f_v2`, `t38`.`_f_a2`, NULL)) AS `_f_s2`,
+    MIN(IF(`t38`.`_f_v3`, `t38`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`,
+    MIN(IF(`t38`.`_f_v3`, `t38`.`_f_a3`, NULL)) AS `_f_s3`
   FROM (
     SELECT
-      *
+      `t37`.`unit`,
+      `t37`.`ts`,
+      `t37`.`_f_pos`,
+      `t37`.`_f_entry`,
+      `t37`.`_f_step`,
+      `t37`.`_f_a0`,
+      `t37`.`_f_a1`,
+      `t37`.`_f_a2`,
+      `t37`.`_f_a3`,
+      (
+        `t37`.`_f_a0` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t37`.`_f_a0`, `t37`.`ts`) <= 86400000000
+      ) AS `_f_v0`,
+      (
+        `t37`.`_f_a1` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t37`.`_f_a1`, `t37`.`ts`) <= 86400000000
+      ) AS `_f_v1`,
+      (
+        `t37`.`_f_a2` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t37`.`_f_a2`, `t37`.`ts`) <= 86400000000
+      ) AS `_f_v2`,
+      (
+        `t37`.`_f_a3` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t37`.`_f_a3`, `t37`.`ts`) <= 86400000000
+      ) AS `_f_v3`
     FROM (
       SELECT
         *
       FROM (
         SELECT
-          `t3`.`unit`,
-          `t3`.`ts`,
-          `t3`.`_f_entry`,
-          CASE
-            WHEN `t3`.`_f_k` = 0
-            THEN 'product_view'
-            WHEN `t3`.`_f_k` = 1
-            THEN 'add_to_cart'
-            WHEN `t3`.`_f_k` = 2
-            THEN 'checkout_started'
-            WHEN `t3`.`_f_k` = 3
-            THEN 'order_completed'
-            ELSE NULL
-          END AS `_f_step`,
-          IF(
-            (
-              `t3`.`_f_k` = 0
-            ) AND (
-              `t3`.`_f_entry` = 0
-            ),
-            `t3`.`ts`,
-            CAST(NULL AS TIMESTAMP)
-          ) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t2` AS `t3`
-        WHERE
-          `t3`.`_f_k` = 0 AND `t3`.`_f_entry` = 0
-      ) AS `t11`
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t18`.`unit`,
-          CAST(`t18`.`ts` AS TIMESTAMP) AS `ts`,
-          `t18`.`_f_entry`,
-          'add_to_cart' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          `t18`.`_f_v` AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t17` AS `t18`
-      ) AS `t20`
-    ) AS `t21`
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t28`.`unit`,
-          CAST(`t28`.`ts` AS TIMESTAMP) AS `ts`,
-          `t28`.`_f_entry`,
-          'checkout_started' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          `t28`.`_f_v` AS `_f_a2`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t27` AS `t28`
-      ) AS `t30`
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t36`.`unit`,
-          CAST(`t36`.`ts` AS TIMESTAMP) AS `ts`,
-          `t36`.`_f_entry`,
-          'order_completed' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          `t36`.`_f_v` AS `_f_a3`
+          *
         FROM (
           SELECT
-            `t35`.`unit`,
-            `t35`.`_f_v`,
-            MIN(`t35`.`_f_pos`) AS `_f_pos`,
-            MIN(`t35`.`ts`) AS `ts`,
-            MIN(`t35`.`_f_entry`) AS `_f_entry`
+            `t3`.`unit`,
+            `t3`.`ts`,
+            `t3`.`_f_pos`,
+            0 AS `_f_entry`,
+            CASE
+              WHEN `t3`.`_f_k` = 0
+              THEN 'product_view'
+              WHEN `t3`.`_f_k` = 1
+              THEN 'add_to_cart'
+              WHEN `t3`.`_f_k` = 2
+              THEN 'checkout_started'
+              WHEN `t3`.`_f_k` = 3
+              THEN 'order_completed'
+              ELSE NULL
+            END AS `_f_step`,
+            IF(`t3`.`_f_k` = 0, `t3`.`ts`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a2`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a3`
+          FROM `t2` AS `t3`
+          WHERE
+            `t3`.`_f_k` = 0
+        ) AS `t10`
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t18`.`unit`,
+            CAST(`t18`.`ts` AS TIMESTAMP) AS `ts`,
+            `t18`.`_f_pos`,
+            0 AS `_f_entry`,
+            'add_to_cart' AS `_f_step`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+            `t18`.`_f_v` AS `_f_a1`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a2`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a3`
+          FROM `t17` AS `t18`
+        ) AS `t21`
+      ) AS `t22`
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t27`.`unit`,
+            CAST(`t27`.`ts` AS TIMESTAMP) AS `ts`,
+            `t27`.`_f_pos`,
+            0 AS `_f_entry`,
+            'checkout_started' AS `_f_step`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+            `t27`.`_f_v` AS `_f_a2`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a3`
+          FROM `t26` AS `t27`
+        ) AS `t30`
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t34`.`unit`,
+            CAST(`t34`.`ts` AS TIMESTAMP) AS `ts`,
+            `t34`.`_f_pos`,
+            0 AS `_f_entry`,
+            'order_completed' AS `_f_step`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a2`,
+            `t34`.`_f_v` AS `_f_a3`
           FROM (
             SELECT
-              `t34`.`unit`,
-              `t34`.`_f_pos`,
-              MAX(`t34`.`_f_w`) AS `_f_v`,
-              MAX(`t34`.`ts`) AS `ts`,
-              MAX(`t34`.`_f_entry`) AS `_f_entry`
+              `t33`.`unit`,
+              `t33`.`_f_v`,
+              MIN(`t33`.`_f_pos`) AS `_f_pos`,
+              MIN(`t33`.`ts`) AS `ts`
             FROM (
               SELECT
-                *
+                `t32`.`unit`,
+                `t32`.`_f_pos`,
+                MAX(`t32`.`_f_w`) AS `_f_v`,
+                MAX(`t32`.`ts`) AS `ts`
               FROM (
                 SELECT
-                  `t10`.`unit`,
-                  `t10`.`ts`,
-                  `t10`.`_f_entry`,
-                  `t10`.`_f_k`,
-                  `t10`.`_f_pos`,
-                  `t32`.`_f_w`,
-                  `t32`.`_f_p`
+                  *
                 FROM (
                   SELECT
-                    *
-                  FROM `t2` AS `t3`
-                  WHERE
-                    `t3`.`_f_k` = 3
-                ) AS `t10`
-                INNER JOIN (
-                  SELECT
-                    `t29`.`unit`,
-                    `t29`.`_f_v` AS `_f_w`,
-                    MIN(`t29`.`_f_pos`) AS `_f_p`
+                    `t11`.`unit`,
+                    `t11`.`ts`,
+                    `t11`.`_f_k`,
+                    `t11`.`_f_pos`,
+                    `t29`.`_f_w`,
+                    `t29`.`_f_p`
                   FROM (
                     SELECT
-                      `t28`.`unit`,
-                      `t28`.`_f_pos`,
-                      `t28`.`_f_v`
-                    FROM `t27` AS `t28`
+                      *
+                    FROM `t2` AS `t3`
+                    WHERE
+                      `t3`.`_f_k` = 3
+                  ) AS `t11`
+                  INNER JOIN (
+                    SELECT
+                      `t27`.`unit`,
+                      `t27`.`_f_v` AS `_f_w`,
+                      `t27`.`_f_pos` AS `_f_p`
+                    FROM `t26` AS `t27`
                   ) AS `t29`
-                  GROUP BY
-                    1,
-                    2
-                ) AS `t32`
-                  ON `t10`.`unit` = `t32`.`unit`
-              ) AS `t33`
-              WHERE
-                `t33`.`_f_p` < `t33`.`_f_pos`
-            ) AS `t34`
+                    ON `t11`.`unit` = `t29`.`unit`
+                ) AS `t31`
+                WHERE
+                  `t31`.`_f_p` < `t31`.`_f_pos`
+              ) AS `t32`
+              GROUP BY
+                1,
+                2
+            ) AS `t33`
             GROUP BY
               1,
               2
-          ) AS `t35`
-          GROUP BY
-            1,
-            2
-        ) AS `t36`
-      ) AS `t37`
-    ) AS `t38`
-  ) AS `t39`
-), `t47` AS (
-  SELECT
-    `t46`.`unit`,
-    MAX(`t46`.`_f_entry`) AS `_f_entry`,
-    MAX(`t46`.`_f_t0`) AS `_f_t0`,
-    MAX(
-      IF(
-        `t46`.`_f_v0` AND (
-          `t46`.`ts` = `t46`.`_f_t0`
-        ),
-        `t46`.`_f_a0`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s0`,
-    MAX(`t46`.`_f_t1`) AS `_f_t1`,
-    MAX(
-      IF(
-        `t46`.`_f_v1` AND (
-          `t46`.`ts` = `t46`.`_f_t1`
-        ),
-        `t46`.`_f_a1`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s1`,
-    MAX(`t46`.`_f_t2`) AS `_f_t2`,
-    MAX(
-      IF(
-        `t46`.`_f_v2` AND (
-          `t46`.`ts` = `t46`.`_f_t2`
-        ),
-        `t46`.`_f_a2`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s2`,
-    MAX(`t46`.`_f_t3`) AS `_f_t3`,
-    MAX(
-      IF(
-        `t46`.`_f_v3` AND (
-          `t46`.`ts` = `t46`.`_f_t3`
-        ),
-        `t46`.`_f_a3`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s3`
-  FROM (
-    SELECT
-      `t45`.`unit`,
-      `t45`.`ts`,
-      `t45`.`_f_entry`,
-      `t45`.`_f_step`,
-      `t45`.`_f_a0`,
-      `t45`.`_f_a1`,
-      `t45`.`_f_a2`,
-      `t45`.`_f_a3`,
-      `t45`.`_f_v0`,
-      `t45`.`_f_v1`,
-      `t45`.`_f_v2`,
-      `t45`.`_f_v3`,
-      `t45`.`_f_t0`,
-      `t45`.`_f_t1`,
-      `t45`.`_f_t2`,
-      `t45`.`_f_t3`
-    FROM (
-      SELECT
-        `t42`.`unit`,
-        `t42`.`ts`,
-        `t42`.`_f_entry`,
-        `t42`.`_f_step`,
-        `t42`.`_f_a0`,
-        `t42`.`_f_a1`,
-        `t42`.`_f_a2`,
-        `t42`.`_f_a3`,
-        `t42`.`_f_v0`,
-        `t42`.`_f_v1`,
-        `t42`.`_f_v2`,
-        `t42`.`_f_v3`,
-        `t44`.`_f_unit`,
-        `t44`.`_f_t0`,
-        `t44`.`_f_t1`,
-        `t44`.`_f_t2`,
-        `t44`.`_f_t3`
-      FROM `t40` AS `t42`
-      INNER JOIN (
-        SELECT
-          `t41`.`unit` AS `_f_unit`,
-          MIN(IF(`t41`.`_f_v0`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-          MIN(IF(`t41`.`_f_v1`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-          MIN(IF(`t41`.`_f_v2`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-          MIN(IF(`t41`.`_f_v3`, `t41`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-        FROM `t40` AS `t41`
-        GROUP BY
-          1
-      ) AS `t44`
-        ON `t42`.`unit` = `t44`.`_f_unit`
-    ) AS `t45`
-  ) AS `t46`
+          ) AS `t34`
+        ) AS `t35`
+      ) AS `t36`
+    ) AS `t37`
+  ) AS `t38`
   GROUP BY
     1
-), `t55` AS (
+), `t47` AS (
   SELECT
     *
   FROM (
@@ -448,18 +334,18 @@ WITH `t2` AS (
       SELECT
         1 AS `step`,
         'product_view' AS `name`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_hit`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_prev`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_hit`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_prev`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
         IF(
-          `t48`.`_f_entry` < 0,
-          CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s0`, `t48`.`_f_t0`) AS DOUBLE) / 1000000,
+          `t40`.`_f_entry` < 0,
+          CAST(DATEDIFF(MICROSECOND, `t40`.`_f_s0`, `t40`.`_f_t0`) AS DOUBLE) / 1000000,
           CAST(NULL AS DOUBLE)
         ) AS `_f_d`
-      FROM `t47` AS `t48`
+      FROM `t39` AS `t40`
       WHERE
-        `t48`.`_f_t0` IS NOT NULL
-    ) AS `t49`
+        `t40`.`_f_t0` IS NOT NULL
+    ) AS `t41`
     UNION ALL
     SELECT
       *
@@ -467,19 +353,19 @@ WITH `t2` AS (
       SELECT
         2 AS `step`,
         'add_to_cart' AS `name`,
-        CAST(`t48`.`_f_t1` IS NOT NULL AS BIGINT) AS `_f_hit`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_prev`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
+        CAST(`t40`.`_f_t1` IS NOT NULL AS BIGINT) AS `_f_hit`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_prev`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
         IF(
-          `t48`.`_f_entry` < 1,
-          CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s1`, `t48`.`_f_t1`) AS DOUBLE) / 1000000,
+          `t40`.`_f_entry` < 1,
+          CAST(DATEDIFF(MICROSECOND, `t40`.`_f_s1`, `t40`.`_f_t1`) AS DOUBLE) / 1000000,
           CAST(NULL AS DOUBLE)
         ) AS `_f_d`
-      FROM `t47` AS `t48`
+      FROM `t39` AS `t40`
       WHERE
-        `t48`.`_f_t0` IS NOT NULL
-    ) AS `t50`
-  ) AS `t53`
+        `t40`.`_f_t0` IS NOT NULL
+    ) AS `t42`
+  ) AS `t45`
   UNION ALL
   SELECT
     *
@@ -490,18 +376,18 @@ WITH `t2` AS (
       SELECT
         3 AS `step`,
         'checkout_started' AS `name`,
-        CAST(`t48`.`_f_t2` IS NOT NULL AS BIGINT) AS `_f_hit`,
-        CAST(`t48`.`_f_t1` IS NOT NULL AS BIGINT) AS `_f_prev`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
+        CAST(`t40`.`_f_t2` IS NOT NULL AS BIGINT) AS `_f_hit`,
+        CAST(`t40`.`_f_t1` IS NOT NULL AS BIGINT) AS `_f_prev`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
         IF(
-          `t48`.`_f_entry` < 2,
-          CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s2`, `t48`.`_f_t2`) AS DOUBLE) / 1000000,
+          `t40`.`_f_entry` < 2,
+          CAST(DATEDIFF(MICROSECOND, `t40`.`_f_s2`, `t40`.`_f_t2`) AS DOUBLE) / 1000000,
           CAST(NULL AS DOUBLE)
         ) AS `_f_d`
-      FROM `t47` AS `t48`
+      FROM `t39` AS `t40`
       WHERE
-        `t48`.`_f_t0` IS NOT NULL
-    ) AS `t51`
+        `t40`.`_f_t0` IS NOT NULL
+    ) AS `t43`
     UNION ALL
     SELECT
       *
@@ -509,62 +395,62 @@ WITH `t2` AS (
       SELECT
         4 AS `step`,
         'order_completed' AS `name`,
-        CAST(`t48`.`_f_t3` IS NOT NULL AS BIGINT) AS `_f_hit`,
-        CAST(`t48`.`_f_t2` IS NOT NULL AS BIGINT) AS `_f_prev`,
-        CAST(`t48`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
+        CAST(`t40`.`_f_t3` IS NOT NULL AS BIGINT) AS `_f_hit`,
+        CAST(`t40`.`_f_t2` IS NOT NULL AS BIGINT) AS `_f_prev`,
+        CAST(`t40`.`_f_t0` IS NOT NULL AS BIGINT) AS `_f_first`,
         IF(
-          `t48`.`_f_entry` < 3,
-          CAST(DATEDIFF(MICROSECOND, `t48`.`_f_s3`, `t48`.`_f_t3`) AS DOUBLE) / 1000000,
+          `t40`.`_f_entry` < 3,
+          CAST(DATEDIFF(MICROSECOND, `t40`.`_f_s3`, `t40`.`_f_t3`) AS DOUBLE) / 1000000,
           CAST(NULL AS DOUBLE)
         ) AS `_f_d`
-      FROM `t47` AS `t48`
+      FROM `t39` AS `t40`
       WHERE
-        `t48`.`_f_t0` IS NOT NULL
-    ) AS `t52`
-  ) AS `t54`
+        `t40`.`_f_t0` IS NOT NULL
+    ) AS `t44`
+  ) AS `t46`
 )
 SELECT
-  `t64`.`step`,
-  `t64`.`name`,
-  `t64`.`count`,
-  `t64`.`count` / NULLIF(`t64`.`_f_first`, 0) AS `conversion`,
-  IF(`t64`.`step` = 1, 1.0, `t64`.`count` / NULLIF(`t64`.`_f_prev`, 0)) AS `step_conversion`,
-  `t64`.`_f_prev` - `t64`.`count` AS `drop_off`,
+  `t56`.`step`,
+  `t56`.`name`,
+  `t56`.`count`,
+  `t56`.`count` / NULLIF(`t56`.`_f_first`, 0) AS `conversion`,
+  IF(`t56`.`step` = 1, 1.0, `t56`.`count` / NULLIF(`t56`.`_f_prev`, 0)) AS `step_conversion`,
+  `t56`.`_f_prev` - `t56`.`count` AS `drop_off`,
   IF(
-    `t64`.`step` = 1,
+    `t56`.`step` = 1,
     0.0,
     (
-      `t64`.`_f_prev` - `t64`.`count`
-    ) / NULLIF(`t64`.`_f_prev`, 0)
+      `t56`.`_f_prev` - `t56`.`count`
+    ) / NULLIF(`t56`.`_f_prev`, 0)
   ) AS `drop_off_rate`,
-  `t64`.`median_seconds`,
-  `t64`.`p90_seconds`
+  `t56`.`median_seconds`,
+  `t56`.`p90_seconds`
 FROM (
   SELECT
-    `t63`.`step`,
-    `t63`.`name`,
-    SUM(`t63`.`count`) AS `count`,
-    SUM(`t63`.`_f_prev`) AS `_f_prev`,
-    SUM(`t63`.`_f_first`) AS `_f_first`,
-    MAX(`t63`.`median_seconds`) AS `median_seconds`,
-    MAX(`t63`.`p90_seconds`) AS `p90_seconds`
+    `t55`.`step`,
+    `t55`.`name`,
+    SUM(`t55`.`count`) AS `count`,
+    SUM(`t55`.`_f_prev`) AS `_f_prev`,
+    SUM(`t55`.`_f_first`) AS `_f_first`,
+    MAX(`t55`.`median_seconds`) AS `median_seconds`,
+    MAX(`t55`.`p90_seconds`) AS `p90_seconds`
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        `t56`.`step`,
-        `t56`.`name`,
-        SUM(`t56`.`_f_hit`) AS `count`,
-        SUM(`t56`.`_f_prev`) AS `_f_prev`,
-        SUM(`t56`.`_f_first`) AS `_f_first`,
+        `t48`.`step`,
+        `t48`.`name`,
+        SUM(`t48`.`_f_hit`) AS `count`,
+        SUM(`t48`.`_f_prev`) AS `_f_prev`,
+        SUM(`t48`.`_f_first`) AS `_f_first`,
         CAST(NULL AS DOUBLE) AS `median_seconds`,
         CAST(NULL AS DOUBLE) AS `p90_seconds`
-      FROM `t55` AS `t56`
+      FROM `t47` AS `t48`
       GROUP BY
         1,
         2
-    ) AS `t57`
+    ) AS `t49`
     UNION ALL
     SELECT
       *
@@ -573,8 +459,8 @@ FROM (
         *
       FROM (
         SELECT
-          `t60`.`step`,
-          `t60`.`name`,
+          `t52`.`step`,
+          `t52`.`name`,
           0 AS `count`,
           0 AS `_f_prev`,
           0 AS `_f_first`,
@@ -583,16 +469,16 @@ FROM (
               (
                 (
                   (
-                    `t60`.`_f_through` - `t60`.`_f_k`
+                    `t52`.`_f_through` - `t52`.`_f_k`
                   ) * 2
-                ) < `t60`.`_f_n`
+                ) < `t52`.`_f_n`
               )
               AND (
-                `t60`.`_f_n` <= (
-                  `t60`.`_f_through` * 2
+                `t52`.`_f_n` <= (
+                  `t52`.`_f_through` * 2
                 )
               ),
-              `t60`.`_f_d`,
+              `t52`.`_f_d`,
               CAST(NULL AS DOUBLE)
             )
           ) AS `median_seconds`,
@@ -601,66 +487,66 @@ FROM (
               (
                 (
                   (
-                    `t60`.`_f_through` - `t60`.`_f_k`
+                    `t52`.`_f_through` - `t52`.`_f_k`
                   ) * 10
                 ) < (
-                  `t60`.`_f_n` * 9
+                  `t52`.`_f_n` * 9
                 )
               )
               AND (
                 (
-                  `t60`.`_f_n` * 9
+                  `t52`.`_f_n` * 9
                 ) <= (
-                  `t60`.`_f_through` * 10
+                  `t52`.`_f_through` * 10
                 )
               ),
-              `t60`.`_f_d`,
+              `t52`.`_f_d`,
               CAST(NULL AS DOUBLE)
             )
           ) AS `p90_seconds`
         FROM (
           SELECT
-            `t59`.`step`,
-            `t59`.`name`,
-            `t59`.`_f_d`,
-            `t59`.`_f_k`,
-            SUM(`t59`.`_f_k`) OVER (
-              PARTITION BY `t59`.`step`, `t59`.`name`
-              ORDER BY `t59`.`_f_d` ASC NULLS LAST
+            `t51`.`step`,
+            `t51`.`name`,
+            `t51`.`_f_d`,
+            `t51`.`_f_k`,
+            SUM(`t51`.`_f_k`) OVER (
+              PARTITION BY `t51`.`step`, `t51`.`name`
+              ORDER BY `t51`.`_f_d` ASC NULLS LAST
               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
             ) AS `_f_through`,
-            SUM(`t59`.`_f_k`) OVER (
-              PARTITION BY `t59`.`step`, `t59`.`name`
+            SUM(`t51`.`_f_k`) OVER (
+              PARTITION BY `t51`.`step`, `t51`.`name`
               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
             ) AS `_f_n`
           FROM (
             SELECT
-              `t58`.`step`,
-              `t58`.`name`,
-              `t58`.`_f_d`,
+              `t50`.`step`,
+              `t50`.`name`,
+              `t50`.`_f_d`,
               COUNT(*) AS `_f_k`
             FROM (
               SELECT
                 *
-              FROM `t55` AS `t56`
+              FROM `t47` AS `t48`
               WHERE
-                `t56`.`_f_d` IS NOT NULL AND NOT ISNAN(`t56`.`_f_d`)
-            ) AS `t58`
+                `t48`.`_f_d` IS NOT NULL AND NOT ISNAN(`t48`.`_f_d`)
+            ) AS `t50`
             GROUP BY
               1,
               2,
               3
-          ) AS `t59`
-        ) AS `t60`
+          ) AS `t51`
+        ) AS `t52`
         GROUP BY
           1,
           2
-      ) AS `t61`
-    ) AS `t62`
-  ) AS `t63`
+      ) AS `t53`
+    ) AS `t54`
+  ) AS `t55`
   GROUP BY
     1,
     2
-) AS `t64`
+) AS `t56`
 ORDER BY
-  `t64`.`step` ASC NULLS LAST
+  `t56`.`step` ASC NULLS LAST

@@ -2,7 +2,6 @@ WITH "t4" AS (
   SELECT
     "t2"."unit" AS "unit",
     "t2"."ts" AS "ts",
-    "t2"."_f_entry" AS "_f_entry",
     "t2"."_f_k" AS "_f_k",
     ROW_NUMBER() OVER (
       PARTITION BY "t2"."unit"
@@ -38,15 +37,13 @@ WITH "t4" AS (
     "t18"."unit" AS "unit",
     "t18"."_f_v" AS "_f_v",
     MIN("t18"."_f_pos") AS "_f_pos",
-    MIN("t18"."ts") AS "ts",
-    MIN("t18"."_f_entry") AS "_f_entry"
+    MIN("t18"."ts") AS "ts"
   FROM (
     SELECT
       "t17"."unit" AS "unit",
       "t17"."_f_pos" AS "_f_pos",
       MAX("t17"."_f_w") AS "_f_v",
-      MAX("t17"."ts") AS "ts",
-      MAX("t17"."_f_entry") AS "_f_entry"
+      MAX("t17"."ts") AS "ts"
     FROM (
       SELECT
         *
@@ -54,7 +51,6 @@ WITH "t4" AS (
         SELECT
           "t10"."unit" AS "unit",
           "t10"."ts" AS "ts",
-          "t10"."_f_entry" AS "_f_entry",
           "t10"."_f_k" AS "_f_k",
           "t10"."_f_pos" AS "_f_pos",
           "t15"."_f_w" AS "_f_w",
@@ -78,7 +74,7 @@ WITH "t4" AS (
               "t5"."ts" AS "_f_v"
             FROM "t4" AS "t5"
             WHERE
-              "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
+              "t5"."_f_k" = 0
           ) AS "t6"
           GROUP BY
             "t6"."unit",
@@ -96,20 +92,18 @@ WITH "t4" AS (
   GROUP BY
     "t18"."unit",
     "t18"."_f_v"
-), "t29" AS (
+), "t28" AS (
   SELECT
-    "t28"."unit" AS "unit",
-    "t28"."_f_v" AS "_f_v",
-    MIN("t28"."_f_pos") AS "_f_pos",
-    MIN("t28"."ts") AS "ts",
-    MIN("t28"."_f_entry") AS "_f_entry"
+    "t27"."unit" AS "unit",
+    "t27"."_f_v" AS "_f_v",
+    MIN("t27"."_f_pos") AS "_f_pos",
+    MIN("t27"."ts") AS "ts"
   FROM (
     SELECT
-      "t27"."unit" AS "unit",
-      "t27"."_f_pos" AS "_f_pos",
-      MAX("t27"."_f_w") AS "_f_v",
-      MAX("t27"."ts") AS "ts",
-      MAX("t27"."_f_entry") AS "_f_entry"
+      "t26"."unit" AS "unit",
+      "t26"."_f_pos" AS "_f_pos",
+      MAX("t26"."_f_w") AS "_f_v",
+      MAX("t26"."ts") AS "ts"
     FROM (
       SELECT
         *
@@ -117,11 +111,10 @@ WITH "t4" AS (
         SELECT
           "t11"."unit" AS "unit",
           "t11"."ts" AS "ts",
-          "t11"."_f_entry" AS "_f_entry",
           "t11"."_f_k" AS "_f_k",
           "t11"."_f_pos" AS "_f_pos",
-          "t25"."_f_w" AS "_f_w",
-          "t25"."_f_p" AS "_f_p"
+          "t22"."_f_w" AS "_f_w",
+          "t22"."_f_p" AS "_f_p"
         FROM (
           SELECT
             *
@@ -131,410 +124,317 @@ WITH "t4" AS (
         ) AS "t11"
         INNER JOIN (
           SELECT
-            "t21"."unit" AS "unit",
-            "t21"."_f_v" AS "_f_w",
-            MIN("t21"."_f_pos") AS "_f_p"
-          FROM (
-            SELECT
-              "t20"."unit" AS "unit",
-              "t20"."_f_pos" AS "_f_pos",
-              "t20"."_f_v" AS "_f_v"
-            FROM "t19" AS "t20"
-          ) AS "t21"
-          GROUP BY
-            "t21"."unit",
-            "t21"."_f_v"
-        ) AS "t25"
-          ON "t11"."unit" = "t25"."unit"
-      ) AS "t26"
+            "t20"."unit" AS "unit",
+            "t20"."_f_v" AS "_f_w",
+            "t20"."_f_pos" AS "_f_p"
+          FROM "t19" AS "t20"
+        ) AS "t22"
+          ON "t11"."unit" = "t22"."unit"
+      ) AS "t25"
       WHERE
-        "t26"."_f_p" < "t26"."_f_pos"
-    ) AS "t27"
+        "t25"."_f_p" < "t25"."_f_pos"
+    ) AS "t26"
     GROUP BY
-      "t27"."unit",
-      "t27"."_f_pos"
-  ) AS "t28"
+      "t26"."unit",
+      "t26"."_f_pos"
+  ) AS "t27"
   GROUP BY
-    "t28"."unit",
-    "t28"."_f_v"
-), "t42" AS (
+    "t27"."unit",
+    "t27"."_f_v"
+), "t41" AS (
   SELECT
-    "t41"."unit" AS "unit",
-    "t41"."ts" AS "ts",
-    "t41"."_f_entry" AS "_f_entry",
-    "t41"."_f_step" AS "_f_step",
-    "t41"."_f_a0" AS "_f_a0",
-    "t41"."_f_a1" AS "_f_a1",
-    "t41"."_f_a2" AS "_f_a2",
-    "t41"."_f_a3" AS "_f_a3",
-    isNotNull("t41"."_f_a0")
-    AND (
-      DATE_DIFF(MICROSECOND, "t41"."_f_a0", "t41"."ts") <= 86400000000
-    ) AS "_f_v0",
-    isNotNull("t41"."_f_a1")
-    AND (
-      DATE_DIFF(MICROSECOND, "t41"."_f_a1", "t41"."ts") <= 86400000000
-    ) AS "_f_v1",
-    isNotNull("t41"."_f_a2")
-    AND (
-      DATE_DIFF(MICROSECOND, "t41"."_f_a2", "t41"."ts") <= 86400000000
-    ) AS "_f_v2",
-    isNotNull("t41"."_f_a3")
-    AND (
-      DATE_DIFF(MICROSECOND, "t41"."_f_a3", "t41"."ts") <= 86400000000
-    ) AS "_f_v3"
+    "t40"."unit" AS "unit",
+    MAX("t40"."_f_entry") AS "_f_entry",
+    MIN(
+      CASE WHEN "t40"."_f_v0" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t0",
+    minIf("t40"."_f_a0", "t40"."_f_v0") AS "_f_s0",
+    MIN(
+      CASE WHEN "t40"."_f_v1" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t1",
+    minIf("t40"."_f_a1", "t40"."_f_v1") AS "_f_s1",
+    MIN(
+      CASE WHEN "t40"."_f_v2" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t2",
+    minIf("t40"."_f_a2", "t40"."_f_v2") AS "_f_s2",
+    MIN(
+      CASE WHEN "t40"."_f_v3" THEN "t40"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+    ) AS "_f_t3",
+    minIf("t40"."_f_a3", "t40"."_f_v3") AS "_f_s3"
   FROM (
     SELECT
-      *
+      "t39"."unit" AS "unit",
+      "t39"."ts" AS "ts",
+      "t39"."_f_pos" AS "_f_pos",
+      "t39"."_f_entry" AS "_f_entry",
+      "t39"."_f_step" AS "_f_step",
+      "t39"."_f_a0" AS "_f_a0",
+      "t39"."_f_a1" AS "_f_a1",
+      "t39"."_f_a2" AS "_f_a2",
+      "t39"."_f_a3" AS "_f_a3",
+      isNotNull("t39"."_f_a0")
+      AND (
+        DATE_DIFF(MICROSECOND, "t39"."_f_a0", "t39"."ts") <= 86400000000
+      ) AS "_f_v0",
+      isNotNull("t39"."_f_a1")
+      AND (
+        DATE_DIFF(MICROSECOND, "t39"."_f_a1", "t39"."ts") <= 86400000000
+      ) AS "_f_v1",
+      isNotNull("t39"."_f_a2")
+      AND (
+        DATE_DIFF(MICROSECOND, "t39"."_f_a2", "t39"."ts") <= 86400000000
+      ) AS "_f_v2",
+      isNotNull("t39"."_f_a3")
+      AND (
+        DATE_DIFF(MICROSECOND, "t39"."_f_a3", "t39"."ts") <= 86400000000
+      ) AS "_f_v3"
     FROM (
       SELECT
         *
       FROM (
         SELECT
-          "t5"."unit" AS "unit",
-          "t5"."ts" AS "ts",
-          "t5"."_f_entry" AS "_f_entry",
-          CASE
-            WHEN "t5"."_f_k" = 0
-            THEN 'product_view'
-            WHEN "t5"."_f_k" = 1
-            THEN 'add_to_cart'
-            WHEN "t5"."_f_k" = 2
-            THEN 'checkout_started'
-            WHEN "t5"."_f_k" = 3
-            THEN 'order_completed'
-            ELSE NULL
-          END AS "_f_step",
-          CASE
-            WHEN (
-              "t5"."_f_k" = 0
-            ) AND (
-              "t5"."_f_entry" = 0
-            )
-            THEN "t5"."ts"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t4" AS "t5"
-        WHERE
-          "t5"."_f_k" = 0 AND "t5"."_f_entry" = 0
-      ) AS "t13"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t20"."unit" AS "unit",
-          CAST("t20"."ts" AS DateTime) AS "ts",
-          "t20"."_f_entry" AS "_f_entry",
-          'add_to_cart' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          "t20"."_f_v" AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t19" AS "t20"
-      ) AS "t22"
-    ) AS "t23"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t30"."unit" AS "unit",
-          CAST("t30"."ts" AS DateTime) AS "ts",
-          "t30"."_f_entry" AS "_f_entry",
-          'checkout_started' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          "t30"."_f_v" AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t29" AS "t30"
-      ) AS "t32"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t38"."unit" AS "unit",
-          CAST("t38"."ts" AS DateTime) AS "ts",
-          "t38"."_f_entry" AS "_f_entry",
-          'order_completed' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          "t38"."_f_v" AS "_f_a3"
+          *
         FROM (
           SELECT
-            "t37"."unit" AS "unit",
-            "t37"."_f_v" AS "_f_v",
-            MIN("t37"."_f_pos") AS "_f_pos",
-            MIN("t37"."ts") AS "ts",
-            MIN("t37"."_f_entry") AS "_f_entry"
+            "t5"."unit" AS "unit",
+            "t5"."ts" AS "ts",
+            "t5"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            CASE
+              WHEN "t5"."_f_k" = 0
+              THEN 'product_view'
+              WHEN "t5"."_f_k" = 1
+              THEN 'add_to_cart'
+              WHEN "t5"."_f_k" = 2
+              THEN 'checkout_started'
+              WHEN "t5"."_f_k" = 3
+              THEN 'order_completed'
+              ELSE NULL
+            END AS "_f_step",
+            CASE WHEN "t5"."_f_k" = 0 THEN "t5"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END AS "_f_a0",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+          FROM "t4" AS "t5"
+          WHERE
+            "t5"."_f_k" = 0
+        ) AS "t12"
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t20"."unit" AS "unit",
+            CAST("t20"."ts" AS DateTime) AS "ts",
+            "t20"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            'add_to_cart' AS "_f_step",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+            "t20"."_f_v" AS "_f_a1",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+          FROM "t19" AS "t20"
+        ) AS "t23"
+      ) AS "t24"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t29"."unit" AS "unit",
+            CAST("t29"."ts" AS DateTime) AS "ts",
+            "t29"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            'checkout_started' AS "_f_step",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+            "t29"."_f_v" AS "_f_a2",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+          FROM "t28" AS "t29"
+        ) AS "t32"
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t36"."unit" AS "unit",
+            CAST("t36"."ts" AS DateTime) AS "ts",
+            "t36"."_f_pos" AS "_f_pos",
+            0 AS "_f_entry",
+            'order_completed' AS "_f_step",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+            CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+            "t36"."_f_v" AS "_f_a3"
           FROM (
             SELECT
-              "t36"."unit" AS "unit",
-              "t36"."_f_pos" AS "_f_pos",
-              MAX("t36"."_f_w") AS "_f_v",
-              MAX("t36"."ts") AS "ts",
-              MAX("t36"."_f_entry") AS "_f_entry"
+              "t35"."unit" AS "unit",
+              "t35"."_f_v" AS "_f_v",
+              MIN("t35"."_f_pos") AS "_f_pos",
+              MIN("t35"."ts") AS "ts"
             FROM (
               SELECT
-                *
+                "t34"."unit" AS "unit",
+                "t34"."_f_pos" AS "_f_pos",
+                MAX("t34"."_f_w") AS "_f_v",
+                MAX("t34"."ts") AS "ts"
               FROM (
                 SELECT
-                  "t12"."unit" AS "unit",
-                  "t12"."ts" AS "ts",
-                  "t12"."_f_entry" AS "_f_entry",
-                  "t12"."_f_k" AS "_f_k",
-                  "t12"."_f_pos" AS "_f_pos",
-                  "t34"."_f_w" AS "_f_w",
-                  "t34"."_f_p" AS "_f_p"
+                  *
                 FROM (
                   SELECT
-                    *
-                  FROM "t4" AS "t5"
-                  WHERE
-                    "t5"."_f_k" = 3
-                ) AS "t12"
-                INNER JOIN (
-                  SELECT
-                    "t31"."unit" AS "unit",
-                    "t31"."_f_v" AS "_f_w",
-                    MIN("t31"."_f_pos") AS "_f_p"
+                    "t13"."unit" AS "unit",
+                    "t13"."ts" AS "ts",
+                    "t13"."_f_k" AS "_f_k",
+                    "t13"."_f_pos" AS "_f_pos",
+                    "t31"."_f_w" AS "_f_w",
+                    "t31"."_f_p" AS "_f_p"
                   FROM (
                     SELECT
-                      "t30"."unit" AS "unit",
-                      "t30"."_f_pos" AS "_f_pos",
-                      "t30"."_f_v" AS "_f_v"
-                    FROM "t29" AS "t30"
+                      *
+                    FROM "t4" AS "t5"
+                    WHERE
+                      "t5"."_f_k" = 3
+                  ) AS "t13"
+                  INNER JOIN (
+                    SELECT
+                      "t29"."unit" AS "unit",
+                      "t29"."_f_v" AS "_f_w",
+                      "t29"."_f_pos" AS "_f_p"
+                    FROM "t28" AS "t29"
                   ) AS "t31"
-                  GROUP BY
-                    "t31"."unit",
-                    "t31"."_f_v"
-                ) AS "t34"
-                  ON "t12"."unit" = "t34"."unit"
-              ) AS "t35"
-              WHERE
-                "t35"."_f_p" < "t35"."_f_pos"
-            ) AS "t36"
+                    ON "t13"."unit" = "t31"."unit"
+                ) AS "t33"
+                WHERE
+                  "t33"."_f_p" < "t33"."_f_pos"
+              ) AS "t34"
+              GROUP BY
+                "t34"."unit",
+                "t34"."_f_pos"
+            ) AS "t35"
             GROUP BY
-              "t36"."unit",
-              "t36"."_f_pos"
-          ) AS "t37"
-          GROUP BY
-            "t37"."unit",
-            "t37"."_f_v"
-        ) AS "t38"
-      ) AS "t39"
-    ) AS "t40"
-  ) AS "t41"
-), "t49" AS (
-  SELECT
-    "t48"."unit" AS "unit",
-    MAX("t48"."_f_entry") AS "_f_entry",
-    MAX("t48"."_f_t0") AS "_f_t0",
-    MAX(
-      CASE
-        WHEN "t48"."_f_v0" AND (
-          "t48"."ts" = "t48"."_f_t0"
-        )
-        THEN "t48"."_f_a0"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s0",
-    MAX("t48"."_f_t1") AS "_f_t1",
-    MAX(
-      CASE
-        WHEN "t48"."_f_v1" AND (
-          "t48"."ts" = "t48"."_f_t1"
-        )
-        THEN "t48"."_f_a1"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s1",
-    MAX("t48"."_f_t2") AS "_f_t2",
-    MAX(
-      CASE
-        WHEN "t48"."_f_v2" AND (
-          "t48"."ts" = "t48"."_f_t2"
-        )
-        THEN "t48"."_f_a2"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s2",
-    MAX("t48"."_f_t3") AS "_f_t3",
-    MAX(
-      CASE
-        WHEN "t48"."_f_v3" AND (
-          "t48"."ts" = "t48"."_f_t3"
-        )
-        THEN "t48"."_f_a3"
-        ELSE CAST(NULL AS Nullable(DateTime))
-      END
-    ) AS "_f_s3"
-  FROM (
-    SELECT
-      "t47".*
-      EXCEPT ("_f_unit")
-    FROM (
-      SELECT
-        "t44"."unit" AS "unit",
-        "t44"."ts" AS "ts",
-        "t44"."_f_entry" AS "_f_entry",
-        "t44"."_f_step" AS "_f_step",
-        "t44"."_f_a0" AS "_f_a0",
-        "t44"."_f_a1" AS "_f_a1",
-        "t44"."_f_a2" AS "_f_a2",
-        "t44"."_f_a3" AS "_f_a3",
-        "t44"."_f_v0" AS "_f_v0",
-        "t44"."_f_v1" AS "_f_v1",
-        "t44"."_f_v2" AS "_f_v2",
-        "t44"."_f_v3" AS "_f_v3",
-        "t46"."_f_unit" AS "_f_unit",
-        "t46"."_f_t0" AS "_f_t0",
-        "t46"."_f_t1" AS "_f_t1",
-        "t46"."_f_t2" AS "_f_t2",
-        "t46"."_f_t3" AS "_f_t3"
-      FROM "t42" AS "t44"
-      INNER JOIN (
-        SELECT
-          "t43"."unit" AS "_f_unit",
-          MIN(
-            CASE WHEN "t43"."_f_v0" THEN "t43"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t0",
-          MIN(
-            CASE WHEN "t43"."_f_v1" THEN "t43"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t1",
-          MIN(
-            CASE WHEN "t43"."_f_v2" THEN "t43"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t2",
-          MIN(
-            CASE WHEN "t43"."_f_v3" THEN "t43"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-          ) AS "_f_t3"
-        FROM "t42" AS "t43"
-        GROUP BY
-          "t43"."unit"
-      ) AS "t46"
-        ON "t44"."unit" = "t46"."_f_unit"
-    ) AS "t47"
-  ) AS "t48"
+              "t35"."unit",
+              "t35"."_f_v"
+          ) AS "t36"
+        ) AS "t37"
+      ) AS "t38"
+    ) AS "t39"
+  ) AS "t40"
   GROUP BY
-    "t48"."unit"
+    "t40"."unit"
 )
 SELECT
-  "t54"."unit" AS "unit",
-  "t54"."entry" AS "entry",
-  "t54"."reached" AS "reached",
-  "t54"."step_1_ts" AS "step_1_ts",
-  "t54"."step_2_ts" AS "step_2_ts",
-  "t54"."step_3_ts" AS "step_3_ts",
-  "t54"."step_4_ts" AS "step_4_ts",
-  "t54"."step_1_seconds" AS "step_1_seconds",
-  "t54"."step_2_seconds" AS "step_2_seconds",
-  "t54"."step_3_seconds" AS "step_3_seconds",
-  "t54"."step_4_seconds" AS "step_4_seconds",
-  CASE WHEN COALESCE("t58"."_t_hit", 0) = 1 THEN "t58"."_t_first" ELSE '(none)' END AS "first_touch",
+  "t46"."unit" AS "unit",
+  "t46"."entry" AS "entry",
+  "t46"."reached" AS "reached",
+  "t46"."step_1_ts" AS "step_1_ts",
+  "t46"."step_2_ts" AS "step_2_ts",
+  "t46"."step_3_ts" AS "step_3_ts",
+  "t46"."step_4_ts" AS "step_4_ts",
+  "t46"."step_1_seconds" AS "step_1_seconds",
+  "t46"."step_2_seconds" AS "step_2_seconds",
+  "t46"."step_3_seconds" AS "step_3_seconds",
+  "t46"."step_4_seconds" AS "step_4_seconds",
+  CASE WHEN COALESCE("t50"."_t_hit", 0) = 1 THEN "t50"."_t_first" ELSE '(none)' END AS "first_touch",
   CASE
     WHEN (
-      COALESCE("t58"."_t_hit", 0) = 1
+      COALESCE("t50"."_t_hit", 0) = 1
     )
     AND (
-      COALESCE("t58"."_t_has_last", 1) = 0
+      COALESCE("t50"."_t_has_last", 1) = 0
     )
-    THEN "t58"."_t_last"
+    THEN "t50"."_t_last"
     ELSE '(none)'
   END AS "last_touch"
 FROM (
   SELECT
-    "t50"."unit" AS "unit",
-    "t50"."_f_entry" + 1 AS "entry",
+    "t42"."unit" AS "unit",
+    "t42"."_f_entry" + 1 AS "entry",
     CASE
-      WHEN isNotNull("t50"."_f_t3")
+      WHEN isNotNull("t42"."_f_t3")
       THEN 4
-      WHEN isNotNull("t50"."_f_t2")
+      WHEN isNotNull("t42"."_f_t2")
       THEN 3
-      WHEN isNotNull("t50"."_f_t1")
+      WHEN isNotNull("t42"."_f_t1")
       THEN 2
-      WHEN isNotNull("t50"."_f_t0")
+      WHEN isNotNull("t42"."_f_t0")
       THEN 1
       ELSE CAST(NULL AS Nullable(Int64))
     END AS "reached",
-    "t50"."_f_t0" AS "step_1_ts",
-    "t50"."_f_t1" AS "step_2_ts",
-    "t50"."_f_t2" AS "step_3_ts",
-    "t50"."_f_t3" AS "step_4_ts",
+    "t42"."_f_t0" AS "step_1_ts",
+    "t42"."_f_t1" AS "step_2_ts",
+    "t42"."_f_t2" AS "step_3_ts",
+    "t42"."_f_t3" AS "step_4_ts",
     CASE
-      WHEN "t50"."_f_entry" < 0
-      THEN CAST(DATE_DIFF(MICROSECOND, "t50"."_f_s0", "t50"."_f_t0") AS Nullable(Float64)) / 1000000
+      WHEN "t42"."_f_entry" < 0
+      THEN CAST(DATE_DIFF(MICROSECOND, "t42"."_f_s0", "t42"."_f_t0") AS Nullable(Float64)) / 1000000
       ELSE CAST(NULL AS Nullable(Float64))
     END AS "step_1_seconds",
     CASE
-      WHEN "t50"."_f_entry" < 1
-      THEN CAST(DATE_DIFF(MICROSECOND, "t50"."_f_s1", "t50"."_f_t1") AS Nullable(Float64)) / 1000000
+      WHEN "t42"."_f_entry" < 1
+      THEN CAST(DATE_DIFF(MICROSECOND, "t42"."_f_s1", "t42"."_f_t1") AS Nullable(Float64)) / 1000000
       ELSE CAST(NULL AS Nullable(Float64))
     END AS "step_2_seconds",
     CASE
-      WHEN "t50"."_f_entry" < 2
-      THEN CAST(DATE_DIFF(MICROSECOND, "t50"."_f_s2", "t50"."_f_t2") AS Nullable(Float64)) / 1000000
+      WHEN "t42"."_f_entry" < 2
+      THEN CAST(DATE_DIFF(MICROSECOND, "t42"."_f_s2", "t42"."_f_t2") AS Nullable(Float64)) / 1000000
       ELSE CAST(NULL AS Nullable(Float64))
     END AS "step_3_seconds",
     CASE
-      WHEN "t50"."_f_entry" < 3
-      THEN CAST(DATE_DIFF(MICROSECOND, "t50"."_f_s3", "t50"."_f_t3") AS Nullable(Float64)) / 1000000
+      WHEN "t42"."_f_entry" < 3
+      THEN CAST(DATE_DIFF(MICROSECOND, "t42"."_f_s3", "t42"."_f_t3") AS Nullable(Float64)) / 1000000
       ELSE CAST(NULL AS Nullable(Float64))
     END AS "step_4_seconds"
-  FROM "t49" AS "t50"
+  FROM "t41" AS "t42"
   WHERE
-    isNotNull("t50"."_f_t0")
-) AS "t54"
+    isNotNull("t42"."_f_t0")
+) AS "t46"
 LEFT OUTER JOIN (
   SELECT
-    "t56"."unit" AS "_t_unit",
+    "t48"."unit" AS "_t_unit",
     MAX(
       CASE
-        WHEN "t56"."_t_first" = 0
-        THEN "t56"."channel"
+        WHEN "t48"."_t_first" = 0
+        THEN "t48"."channel"
         ELSE CAST(NULL AS Nullable(String))
       END
     ) AS "_t_first",
     MAX(
       CASE
         WHEN (
-          "t56"."_t_last" = 0
+          "t48"."_t_last" = 0
         ) AND (
-          "t56"."_t_in" = 0
+          "t48"."_t_in" = 0
         )
-        THEN "t56"."channel"
+        THEN "t48"."channel"
         ELSE CAST(NULL AS Nullable(String))
       END
     ) AS "_t_last",
-    MIN("t56"."_t_in") AS "_t_has_last",
+    MIN("t48"."_t_in") AS "_t_has_last",
     MAX((
-      "t56"."seq" * 0
+      "t48"."seq" * 0
     ) + 1) AS "_t_hit"
   FROM (
     SELECT
-      "t55"."unit" AS "unit",
-      "t55"."ts" AS "ts",
-      "t55"."seq" AS "seq",
-      "t55"."label" AS "label",
-      "t55"."channel" AS "channel",
-      "t55"."_t_unit" AS "_t_unit",
-      "t55"."_t_cut" AS "_t_cut",
-      CASE WHEN "t55"."ts" <= "t55"."_t_cut" THEN 0 ELSE 1 END AS "_t_in",
+      "t47"."unit" AS "unit",
+      "t47"."ts" AS "ts",
+      "t47"."seq" AS "seq",
+      "t47"."label" AS "label",
+      "t47"."channel" AS "channel",
+      "t47"."_t_unit" AS "_t_unit",
+      "t47"."_t_cut" AS "_t_cut",
+      CASE WHEN "t47"."ts" <= "t47"."_t_cut" THEN 0 ELSE 1 END AS "_t_in",
       ROW_NUMBER() OVER (
-        PARTITION BY "t55"."unit"
-        ORDER BY "t55"."ts" ASC, "t55"."seq" ASC, CASE WHEN isNull("t55"."label") THEN 1 ELSE 0 END ASC, "t55"."label" ASC
+        PARTITION BY "t47"."unit"
+        ORDER BY "t47"."ts" ASC, "t47"."seq" ASC, CASE WHEN isNull("t47"."label") THEN 1 ELSE 0 END ASC, "t47"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       ) - 1 AS "_t_first",
       ROW_NUMBER() OVER (
-        PARTITION BY "t55"."unit"
-        ORDER BY CASE WHEN "t55"."ts" <= "t55"."_t_cut" THEN 0 ELSE 1 END ASC, "t55"."ts" DESC, "t55"."seq" DESC, CASE WHEN isNull("t55"."label") THEN 1 ELSE 0 END DESC, "t55"."label" DESC
+        PARTITION BY "t47"."unit"
+        ORDER BY CASE WHEN "t47"."ts" <= "t47"."_t_cut" THEN 0 ELSE 1 END ASC, "t47"."ts" DESC, "t47"."seq" DESC, CASE WHEN isNull("t47"."label") THEN 1 ELSE 0 END DESC, "t47"."label" DESC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       ) - 1 AS "_t_last"
     FROM (
@@ -544,8 +444,8 @@ LEFT OUTER JOIN (
         "t3"."seq" AS "seq",
         "t3"."label" AS "label",
         "t3"."channel" AS "channel",
-        "t53"."_t_unit" AS "_t_unit",
-        "t53"."_t_cut" AS "_t_cut"
+        "t45"."_t_unit" AS "_t_unit",
+        "t45"."_t_cut" AS "_t_cut"
       FROM (
         SELECT
           "t0"."unit" AS "unit",
@@ -559,66 +459,66 @@ LEFT OUTER JOIN (
       ) AS "t3"
       INNER JOIN (
         SELECT
-          "t50"."unit" AS "_t_unit",
+          "t42"."unit" AS "_t_unit",
           CASE
             WHEN CASE
-              WHEN isNotNull("t50"."_f_t3")
+              WHEN isNotNull("t42"."_f_t3")
               THEN 4
-              WHEN isNotNull("t50"."_f_t2")
+              WHEN isNotNull("t42"."_f_t2")
               THEN 3
-              WHEN isNotNull("t50"."_f_t1")
+              WHEN isNotNull("t42"."_f_t1")
               THEN 2
-              WHEN isNotNull("t50"."_f_t0")
+              WHEN isNotNull("t42"."_f_t0")
               THEN 1
               ELSE CAST(NULL AS Nullable(Int64))
             END = 1
-            THEN "t50"."_f_t0"
+            THEN "t42"."_f_t0"
             WHEN CASE
-              WHEN isNotNull("t50"."_f_t3")
+              WHEN isNotNull("t42"."_f_t3")
               THEN 4
-              WHEN isNotNull("t50"."_f_t2")
+              WHEN isNotNull("t42"."_f_t2")
               THEN 3
-              WHEN isNotNull("t50"."_f_t1")
+              WHEN isNotNull("t42"."_f_t1")
               THEN 2
-              WHEN isNotNull("t50"."_f_t0")
+              WHEN isNotNull("t42"."_f_t0")
               THEN 1
               ELSE CAST(NULL AS Nullable(Int64))
             END = 2
-            THEN "t50"."_f_t1"
+            THEN "t42"."_f_t1"
             WHEN CASE
-              WHEN isNotNull("t50"."_f_t3")
+              WHEN isNotNull("t42"."_f_t3")
               THEN 4
-              WHEN isNotNull("t50"."_f_t2")
+              WHEN isNotNull("t42"."_f_t2")
               THEN 3
-              WHEN isNotNull("t50"."_f_t1")
+              WHEN isNotNull("t42"."_f_t1")
               THEN 2
-              WHEN isNotNull("t50"."_f_t0")
+              WHEN isNotNull("t42"."_f_t0")
               THEN 1
               ELSE CAST(NULL AS Nullable(Int64))
             END = 3
-            THEN "t50"."_f_t2"
+            THEN "t42"."_f_t2"
             WHEN CASE
-              WHEN isNotNull("t50"."_f_t3")
+              WHEN isNotNull("t42"."_f_t3")
               THEN 4
-              WHEN isNotNull("t50"."_f_t2")
+              WHEN isNotNull("t42"."_f_t2")
               THEN 3
-              WHEN isNotNull("t50"."_f_t1")
+              WHEN isNotNull("t42"."_f_t1")
               THEN 2
-              WHEN isNotNull("t50"."_f_t0")
+              WHEN isNotNull("t42"."_f_t0")
               THEN 1
               ELSE CAST(NULL AS Nullable(Int64))
             END = 4
-            THEN "t50"."_f_t3"
+            THEN "t42"."_f_t3"
             ELSE NULL
           END AS "_t_cut"
-        FROM "t49" AS "t50"
+        FROM "t41" AS "t42"
         WHERE
-          isNotNull("t50"."_f_t0")
-      ) AS "t53"
-        ON "t3"."unit" = "t53"."_t_unit"
-    ) AS "t55"
-  ) AS "t56"
+          isNotNull("t42"."_f_t0")
+      ) AS "t45"
+        ON "t3"."unit" = "t45"."_t_unit"
+    ) AS "t47"
+  ) AS "t48"
   GROUP BY
-    "t56"."unit"
-) AS "t58"
-  ON "t54"."unit" = "t58"."_t_unit"
+    "t48"."unit"
+) AS "t50"
+  ON "t46"."unit" = "t50"."_t_unit"

@@ -2,7 +2,6 @@ WITH `t4` AS (
   SELECT
     `t2`.`unit`,
     `t2`.`ts`,
-    `t2`.`_f_entry`,
     `t2`.`_f_k`,
     ROW_NUMBER() OVER (
       PARTITION BY `t2`.`unit`
@@ -37,15 +36,13 @@ WITH `t4` AS (
     `t18`.`unit`,
     `t18`.`_f_v`,
     MIN(`t18`.`_f_pos`) AS `_f_pos`,
-    MIN(`t18`.`ts`) AS `ts`,
-    MIN(`t18`.`_f_entry`) AS `_f_entry`
+    MIN(`t18`.`ts`) AS `ts`
   FROM (
     SELECT
       `t17`.`unit`,
       `t17`.`_f_pos`,
       MAX(`t17`.`_f_w`) AS `_f_v`,
-      MAX(`t17`.`ts`) AS `ts`,
-      MAX(`t17`.`_f_entry`) AS `_f_entry`
+      MAX(`t17`.`ts`) AS `ts`
     FROM (
       SELECT
         *
@@ -53,7 +50,6 @@ WITH `t4` AS (
         SELECT
           `t10`.`unit`,
           `t10`.`ts`,
-          `t10`.`_f_entry`,
           `t10`.`_f_k`,
           `t10`.`_f_pos`,
           `t15`.`_f_w`,
@@ -77,7 +73,7 @@ WITH `t4` AS (
               `t5`.`ts` AS `_f_v`
             FROM `t4` AS `t5`
             WHERE
-              `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
+              `t5`.`_f_k` = 0
           ) AS `t6`
           GROUP BY
             1,
@@ -95,20 +91,18 @@ WITH `t4` AS (
   GROUP BY
     1,
     2
-), `t29` AS (
+), `t28` AS (
   SELECT
-    `t28`.`unit`,
-    `t28`.`_f_v`,
-    MIN(`t28`.`_f_pos`) AS `_f_pos`,
-    MIN(`t28`.`ts`) AS `ts`,
-    MIN(`t28`.`_f_entry`) AS `_f_entry`
+    `t27`.`unit`,
+    `t27`.`_f_v`,
+    MIN(`t27`.`_f_pos`) AS `_f_pos`,
+    MIN(`t27`.`ts`) AS `ts`
   FROM (
     SELECT
-      `t27`.`unit`,
-      `t27`.`_f_pos`,
-      MAX(`t27`.`_f_w`) AS `_f_v`,
-      MAX(`t27`.`ts`) AS `ts`,
-      MAX(`t27`.`_f_entry`) AS `_f_entry`
+      `t26`.`unit`,
+      `t26`.`_f_pos`,
+      MAX(`t26`.`_f_w`) AS `_f_v`,
+      MAX(`t26`.`ts`) AS `ts`
     FROM (
       SELECT
         *
@@ -116,11 +110,10 @@ WITH `t4` AS (
         SELECT
           `t11`.`unit`,
           `t11`.`ts`,
-          `t11`.`_f_entry`,
           `t11`.`_f_k`,
           `t11`.`_f_pos`,
-          `t25`.`_f_w`,
-          `t25`.`_f_p`
+          `t22`.`_f_w`,
+          `t22`.`_f_p`
         FROM (
           SELECT
             *
@@ -130,417 +123,310 @@ WITH `t4` AS (
         ) AS `t11`
         INNER JOIN (
           SELECT
-            `t21`.`unit`,
-            `t21`.`_f_v` AS `_f_w`,
-            MIN(`t21`.`_f_pos`) AS `_f_p`
-          FROM (
-            SELECT
-              `t20`.`unit`,
-              `t20`.`_f_pos`,
-              `t20`.`_f_v`
-            FROM `t19` AS `t20`
-          ) AS `t21`
-          GROUP BY
-            1,
-            2
-        ) AS `t25`
-          ON `t11`.`unit` = `t25`.`unit`
-      ) AS `t26`
+            `t20`.`unit`,
+            `t20`.`_f_v` AS `_f_w`,
+            `t20`.`_f_pos` AS `_f_p`
+          FROM `t19` AS `t20`
+        ) AS `t22`
+          ON `t11`.`unit` = `t22`.`unit`
+      ) AS `t25`
       WHERE
-        `t26`.`_f_p` < `t26`.`_f_pos`
-    ) AS `t27`
+        `t25`.`_f_p` < `t25`.`_f_pos`
+    ) AS `t26`
     GROUP BY
       1,
       2
-  ) AS `t28`
+  ) AS `t27`
   GROUP BY
     1,
     2
-), `t42` AS (
+), `t41` AS (
   SELECT
-    `t41`.`unit`,
-    `t41`.`ts`,
-    `t41`.`_f_entry`,
-    `t41`.`_f_step`,
-    `t41`.`_f_a0`,
-    `t41`.`_f_a1`,
-    `t41`.`_f_a2`,
-    `t41`.`_f_a3`,
-    (
-      `t41`.`_f_a0` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t41`.`_f_a0`, `t41`.`ts`) <= 86400000000
-    ) AS `_f_v0`,
-    (
-      `t41`.`_f_a1` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t41`.`_f_a1`, `t41`.`ts`) <= 86400000000
-    ) AS `_f_v1`,
-    (
-      `t41`.`_f_a2` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t41`.`_f_a2`, `t41`.`ts`) <= 86400000000
-    ) AS `_f_v2`,
-    (
-      `t41`.`_f_a3` IS NOT NULL
-    )
-    AND (
-      DATEDIFF(MICROSECOND, `t41`.`_f_a3`, `t41`.`ts`) <= 86400000000
-    ) AS `_f_v3`
+    `t40`.`unit`,
+    MAX(`t40`.`_f_entry`) AS `_f_entry`,
+    MIN(IF(`t40`.`_f_v0`, `t40`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+    MIN(IF(`t40`.`_f_v0`, `t40`.`_f_a0`, NULL)) AS `_f_s0`,
+    MIN(IF(`t40`.`_f_v1`, `t40`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+    MIN(IF(`t40`.`_f_v1`, `t40`.`_f_a1`, NULL)) AS `_f_s1`,
+    MIN(IF(`t40`.`_f_v2`, `t40`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+    MIN(IF(`t40`.`_f_v2`, `t40`.`_f_a2`, NULL)) AS `_f_s2`,
+    MIN(IF(`t40`.`_f_v3`, `t40`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`,
+    MIN(IF(`t40`.`_f_v3`, `t40`.`_f_a3`, NULL)) AS `_f_s3`
   FROM (
     SELECT
-      *
+      `t39`.`unit`,
+      `t39`.`ts`,
+      `t39`.`_f_pos`,
+      `t39`.`_f_entry`,
+      `t39`.`_f_step`,
+      `t39`.`_f_a0`,
+      `t39`.`_f_a1`,
+      `t39`.`_f_a2`,
+      `t39`.`_f_a3`,
+      (
+        `t39`.`_f_a0` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t39`.`_f_a0`, `t39`.`ts`) <= 86400000000
+      ) AS `_f_v0`,
+      (
+        `t39`.`_f_a1` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t39`.`_f_a1`, `t39`.`ts`) <= 86400000000
+      ) AS `_f_v1`,
+      (
+        `t39`.`_f_a2` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t39`.`_f_a2`, `t39`.`ts`) <= 86400000000
+      ) AS `_f_v2`,
+      (
+        `t39`.`_f_a3` IS NOT NULL
+      )
+      AND (
+        DATEDIFF(MICROSECOND, `t39`.`_f_a3`, `t39`.`ts`) <= 86400000000
+      ) AS `_f_v3`
     FROM (
       SELECT
         *
       FROM (
         SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          CASE
-            WHEN `t5`.`_f_k` = 0
-            THEN 'product_view'
-            WHEN `t5`.`_f_k` = 1
-            THEN 'add_to_cart'
-            WHEN `t5`.`_f_k` = 2
-            THEN 'checkout_started'
-            WHEN `t5`.`_f_k` = 3
-            THEN 'order_completed'
-            ELSE NULL
-          END AS `_f_step`,
-          IF(
-            (
-              `t5`.`_f_k` = 0
-            ) AND (
-              `t5`.`_f_entry` = 0
-            ),
-            `t5`.`ts`,
-            CAST(NULL AS TIMESTAMP)
-          ) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t13`
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t20`.`unit`,
-          CAST(`t20`.`ts` AS TIMESTAMP) AS `ts`,
-          `t20`.`_f_entry`,
-          'add_to_cart' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          `t20`.`_f_v` AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t19` AS `t20`
-      ) AS `t22`
-    ) AS `t23`
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t30`.`unit`,
-          CAST(`t30`.`ts` AS TIMESTAMP) AS `ts`,
-          `t30`.`_f_entry`,
-          'checkout_started' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          `t30`.`_f_v` AS `_f_a2`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a3`
-        FROM `t29` AS `t30`
-      ) AS `t32`
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t38`.`unit`,
-          CAST(`t38`.`ts` AS TIMESTAMP) AS `ts`,
-          `t38`.`_f_entry`,
-          'order_completed' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`,
-          `t38`.`_f_v` AS `_f_a3`
+          *
         FROM (
           SELECT
-            `t37`.`unit`,
-            `t37`.`_f_v`,
-            MIN(`t37`.`_f_pos`) AS `_f_pos`,
-            MIN(`t37`.`ts`) AS `ts`,
-            MIN(`t37`.`_f_entry`) AS `_f_entry`
+            `t5`.`unit`,
+            `t5`.`ts`,
+            `t5`.`_f_pos`,
+            0 AS `_f_entry`,
+            CASE
+              WHEN `t5`.`_f_k` = 0
+              THEN 'product_view'
+              WHEN `t5`.`_f_k` = 1
+              THEN 'add_to_cart'
+              WHEN `t5`.`_f_k` = 2
+              THEN 'checkout_started'
+              WHEN `t5`.`_f_k` = 3
+              THEN 'order_completed'
+              ELSE NULL
+            END AS `_f_step`,
+            IF(`t5`.`_f_k` = 0, `t5`.`ts`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a2`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a3`
+          FROM `t4` AS `t5`
+          WHERE
+            `t5`.`_f_k` = 0
+        ) AS `t12`
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t20`.`unit`,
+            CAST(`t20`.`ts` AS TIMESTAMP) AS `ts`,
+            `t20`.`_f_pos`,
+            0 AS `_f_entry`,
+            'add_to_cart' AS `_f_step`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+            `t20`.`_f_v` AS `_f_a1`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a2`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a3`
+          FROM `t19` AS `t20`
+        ) AS `t23`
+      ) AS `t24`
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t29`.`unit`,
+            CAST(`t29`.`ts` AS TIMESTAMP) AS `ts`,
+            `t29`.`_f_pos`,
+            0 AS `_f_entry`,
+            'checkout_started' AS `_f_step`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+            `t29`.`_f_v` AS `_f_a2`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a3`
+          FROM `t28` AS `t29`
+        ) AS `t32`
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t36`.`unit`,
+            CAST(`t36`.`ts` AS TIMESTAMP) AS `ts`,
+            `t36`.`_f_pos`,
+            0 AS `_f_entry`,
+            'order_completed' AS `_f_step`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+            CAST(NULL AS TIMESTAMP) AS `_f_a2`,
+            `t36`.`_f_v` AS `_f_a3`
           FROM (
             SELECT
-              `t36`.`unit`,
-              `t36`.`_f_pos`,
-              MAX(`t36`.`_f_w`) AS `_f_v`,
-              MAX(`t36`.`ts`) AS `ts`,
-              MAX(`t36`.`_f_entry`) AS `_f_entry`
+              `t35`.`unit`,
+              `t35`.`_f_v`,
+              MIN(`t35`.`_f_pos`) AS `_f_pos`,
+              MIN(`t35`.`ts`) AS `ts`
             FROM (
               SELECT
-                *
+                `t34`.`unit`,
+                `t34`.`_f_pos`,
+                MAX(`t34`.`_f_w`) AS `_f_v`,
+                MAX(`t34`.`ts`) AS `ts`
               FROM (
                 SELECT
-                  `t12`.`unit`,
-                  `t12`.`ts`,
-                  `t12`.`_f_entry`,
-                  `t12`.`_f_k`,
-                  `t12`.`_f_pos`,
-                  `t34`.`_f_w`,
-                  `t34`.`_f_p`
+                  *
                 FROM (
                   SELECT
-                    *
-                  FROM `t4` AS `t5`
-                  WHERE
-                    `t5`.`_f_k` = 3
-                ) AS `t12`
-                INNER JOIN (
-                  SELECT
-                    `t31`.`unit`,
-                    `t31`.`_f_v` AS `_f_w`,
-                    MIN(`t31`.`_f_pos`) AS `_f_p`
+                    `t13`.`unit`,
+                    `t13`.`ts`,
+                    `t13`.`_f_k`,
+                    `t13`.`_f_pos`,
+                    `t31`.`_f_w`,
+                    `t31`.`_f_p`
                   FROM (
                     SELECT
-                      `t30`.`unit`,
-                      `t30`.`_f_pos`,
-                      `t30`.`_f_v`
-                    FROM `t29` AS `t30`
+                      *
+                    FROM `t4` AS `t5`
+                    WHERE
+                      `t5`.`_f_k` = 3
+                  ) AS `t13`
+                  INNER JOIN (
+                    SELECT
+                      `t29`.`unit`,
+                      `t29`.`_f_v` AS `_f_w`,
+                      `t29`.`_f_pos` AS `_f_p`
+                    FROM `t28` AS `t29`
                   ) AS `t31`
-                  GROUP BY
-                    1,
-                    2
-                ) AS `t34`
-                  ON `t12`.`unit` = `t34`.`unit`
-              ) AS `t35`
-              WHERE
-                `t35`.`_f_p` < `t35`.`_f_pos`
-            ) AS `t36`
+                    ON `t13`.`unit` = `t31`.`unit`
+                ) AS `t33`
+                WHERE
+                  `t33`.`_f_p` < `t33`.`_f_pos`
+              ) AS `t34`
+              GROUP BY
+                1,
+                2
+            ) AS `t35`
             GROUP BY
               1,
               2
-          ) AS `t37`
-          GROUP BY
-            1,
-            2
-        ) AS `t38`
-      ) AS `t39`
-    ) AS `t40`
-  ) AS `t41`
-), `t49` AS (
-  SELECT
-    `t48`.`unit`,
-    MAX(`t48`.`_f_entry`) AS `_f_entry`,
-    MAX(`t48`.`_f_t0`) AS `_f_t0`,
-    MAX(
-      IF(
-        `t48`.`_f_v0` AND (
-          `t48`.`ts` = `t48`.`_f_t0`
-        ),
-        `t48`.`_f_a0`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s0`,
-    MAX(`t48`.`_f_t1`) AS `_f_t1`,
-    MAX(
-      IF(
-        `t48`.`_f_v1` AND (
-          `t48`.`ts` = `t48`.`_f_t1`
-        ),
-        `t48`.`_f_a1`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s1`,
-    MAX(`t48`.`_f_t2`) AS `_f_t2`,
-    MAX(
-      IF(
-        `t48`.`_f_v2` AND (
-          `t48`.`ts` = `t48`.`_f_t2`
-        ),
-        `t48`.`_f_a2`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s2`,
-    MAX(`t48`.`_f_t3`) AS `_f_t3`,
-    MAX(
-      IF(
-        `t48`.`_f_v3` AND (
-          `t48`.`ts` = `t48`.`_f_t3`
-        ),
-        `t48`.`_f_a3`,
-        CAST(NULL AS TIMESTAMP)
-      )
-    ) AS `_f_s3`
-  FROM (
-    SELECT
-      `t47`.`unit`,
-      `t47`.`ts`,
-      `t47`.`_f_entry`,
-      `t47`.`_f_step`,
-      `t47`.`_f_a0`,
-      `t47`.`_f_a1`,
-      `t47`.`_f_a2`,
-      `t47`.`_f_a3`,
-      `t47`.`_f_v0`,
-      `t47`.`_f_v1`,
-      `t47`.`_f_v2`,
-      `t47`.`_f_v3`,
-      `t47`.`_f_t0`,
-      `t47`.`_f_t1`,
-      `t47`.`_f_t2`,
-      `t47`.`_f_t3`
-    FROM (
-      SELECT
-        `t44`.`unit`,
-        `t44`.`ts`,
-        `t44`.`_f_entry`,
-        `t44`.`_f_step`,
-        `t44`.`_f_a0`,
-        `t44`.`_f_a1`,
-        `t44`.`_f_a2`,
-        `t44`.`_f_a3`,
-        `t44`.`_f_v0`,
-        `t44`.`_f_v1`,
-        `t44`.`_f_v2`,
-        `t44`.`_f_v3`,
-        `t46`.`_f_unit`,
-        `t46`.`_f_t0`,
-        `t46`.`_f_t1`,
-        `t46`.`_f_t2`,
-        `t46`.`_f_t3`
-      FROM `t42` AS `t44`
-      INNER JOIN (
-        SELECT
-          `t43`.`unit` AS `_f_unit`,
-          MIN(IF(`t43`.`_f_v0`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-          MIN(IF(`t43`.`_f_v1`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-          MIN(IF(`t43`.`_f_v2`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
-          MIN(IF(`t43`.`_f_v3`, `t43`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t3`
-        FROM `t42` AS `t43`
-        GROUP BY
-          1
-      ) AS `t46`
-        ON `t44`.`unit` = `t46`.`_f_unit`
-    ) AS `t47`
-  ) AS `t48`
+          ) AS `t36`
+        ) AS `t37`
+      ) AS `t38`
+    ) AS `t39`
+  ) AS `t40`
   GROUP BY
     1
 )
 SELECT
-  `t54`.`unit`,
-  `t54`.`entry`,
-  `t54`.`reached`,
-  `t54`.`step_1_ts`,
-  `t54`.`step_2_ts`,
-  `t54`.`step_3_ts`,
-  `t54`.`step_4_ts`,
-  `t54`.`step_1_seconds`,
-  `t54`.`step_2_seconds`,
-  `t54`.`step_3_seconds`,
-  `t54`.`step_4_seconds`,
-  IF(COALESCE(`t58`.`_t_hit`, 0) = 1, `t58`.`_t_first`, '(none)') AS `first_touch`,
+  `t46`.`unit`,
+  `t46`.`entry`,
+  `t46`.`reached`,
+  `t46`.`step_1_ts`,
+  `t46`.`step_2_ts`,
+  `t46`.`step_3_ts`,
+  `t46`.`step_4_ts`,
+  `t46`.`step_1_seconds`,
+  `t46`.`step_2_seconds`,
+  `t46`.`step_3_seconds`,
+  `t46`.`step_4_seconds`,
+  IF(COALESCE(`t50`.`_t_hit`, 0) = 1, `t50`.`_t_first`, '(none)') AS `first_touch`,
   IF(
     (
-      COALESCE(`t58`.`_t_hit`, 0) = 1
+      COALESCE(`t50`.`_t_hit`, 0) = 1
     )
     AND (
-      COALESCE(`t58`.`_t_has_last`, 1) = 0
+      COALESCE(`t50`.`_t_has_last`, 1) = 0
     ),
-    `t58`.`_t_last`,
+    `t50`.`_t_last`,
     '(none)'
   ) AS `last_touch`
 FROM (
   SELECT
-    `t50`.`unit`,
-    `t50`.`_f_entry` + 1 AS `entry`,
+    `t42`.`unit`,
+    `t42`.`_f_entry` + 1 AS `entry`,
     CASE
-      WHEN `t50`.`_f_t3` IS NOT NULL
+      WHEN `t42`.`_f_t3` IS NOT NULL
       THEN 4
-      WHEN `t50`.`_f_t2` IS NOT NULL
+      WHEN `t42`.`_f_t2` IS NOT NULL
       THEN 3
-      WHEN `t50`.`_f_t1` IS NOT NULL
+      WHEN `t42`.`_f_t1` IS NOT NULL
       THEN 2
-      WHEN `t50`.`_f_t0` IS NOT NULL
+      WHEN `t42`.`_f_t0` IS NOT NULL
       THEN 1
       ELSE CAST(NULL AS BIGINT)
     END AS `reached`,
-    `t50`.`_f_t0` AS `step_1_ts`,
-    `t50`.`_f_t1` AS `step_2_ts`,
-    `t50`.`_f_t2` AS `step_3_ts`,
-    `t50`.`_f_t3` AS `step_4_ts`,
+    `t42`.`_f_t0` AS `step_1_ts`,
+    `t42`.`_f_t1` AS `step_2_ts`,
+    `t42`.`_f_t2` AS `step_3_ts`,
+    `t42`.`_f_t3` AS `step_4_ts`,
     IF(
-      `t50`.`_f_entry` < 0,
-      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s0`, `t50`.`_f_t0`) AS DOUBLE) / 1000000,
+      `t42`.`_f_entry` < 0,
+      CAST(DATEDIFF(MICROSECOND, `t42`.`_f_s0`, `t42`.`_f_t0`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_1_seconds`,
     IF(
-      `t50`.`_f_entry` < 1,
-      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s1`, `t50`.`_f_t1`) AS DOUBLE) / 1000000,
+      `t42`.`_f_entry` < 1,
+      CAST(DATEDIFF(MICROSECOND, `t42`.`_f_s1`, `t42`.`_f_t1`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_2_seconds`,
     IF(
-      `t50`.`_f_entry` < 2,
-      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s2`, `t50`.`_f_t2`) AS DOUBLE) / 1000000,
+      `t42`.`_f_entry` < 2,
+      CAST(DATEDIFF(MICROSECOND, `t42`.`_f_s2`, `t42`.`_f_t2`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_3_seconds`,
     IF(
-      `t50`.`_f_entry` < 3,
-      CAST(DATEDIFF(MICROSECOND, `t50`.`_f_s3`, `t50`.`_f_t3`) AS DOUBLE) / 1000000,
+      `t42`.`_f_entry` < 3,
+      CAST(DATEDIFF(MICROSECOND, `t42`.`_f_s3`, `t42`.`_f_t3`) AS DOUBLE) / 1000000,
       CAST(NULL AS DOUBLE)
     ) AS `step_4_seconds`
-  FROM `t49` AS `t50`
+  FROM `t41` AS `t42`
   WHERE
-    `t50`.`_f_t0` IS NOT NULL
-) AS `t54`
+    `t42`.`_f_t0` IS NOT NULL
+) AS `t46`
 LEFT OUTER JOIN (
   SELECT
-    `t56`.`unit` AS `_t_unit`,
-    MAX(IF(`t56`.`_t_first` = 0, `t56`.`channel`, CAST(NULL AS STRING))) AS `_t_first`,
+    `t48`.`unit` AS `_t_unit`,
+    MAX(IF(`t48`.`_t_first` = 0, `t48`.`channel`, CAST(NULL AS STRING))) AS `_t_first`,
     MAX(
       IF(
         (
-          `t56`.`_t_last` = 0
+          `t48`.`_t_last` = 0
         ) AND (
-          `t56`.`_t_in` = 0
+          `t48`.`_t_in` = 0
         ),
-        `t56`.`channel`,
+        `t48`.`channel`,
         CAST(NULL AS STRING)
       )
     ) AS `_t_last`,
-    MIN(`t56`.`_t_in`) AS `_t_has_last`,
+    MIN(`t48`.`_t_in`) AS `_t_has_last`,
     MAX((
-      `t56`.`seq` * 0
+      `t48`.`seq` * 0
     ) + 1) AS `_t_hit`
   FROM (
     SELECT
-      `t55`.`unit`,
-      `t55`.`ts`,
-      `t55`.`seq`,
-      `t55`.`label`,
-      `t55`.`channel`,
-      `t55`.`_t_unit`,
-      `t55`.`_t_cut`,
-      IF(`t55`.`ts` <= `t55`.`_t_cut`, 0, 1) AS `_t_in`,
+      `t47`.`unit`,
+      `t47`.`ts`,
+      `t47`.`seq`,
+      `t47`.`label`,
+      `t47`.`channel`,
+      `t47`.`_t_unit`,
+      `t47`.`_t_cut`,
+      IF(`t47`.`ts` <= `t47`.`_t_cut`, 0, 1) AS `_t_in`,
       ROW_NUMBER() OVER (
-        PARTITION BY `t55`.`unit`
-        ORDER BY `t55`.`ts` ASC NULLS LAST, `t55`.`seq` ASC NULLS LAST, IF(`t55`.`label` IS NULL, 1, 0) ASC NULLS LAST, `t55`.`label` ASC NULLS LAST
+        PARTITION BY `t47`.`unit`
+        ORDER BY `t47`.`ts` ASC NULLS LAST, `t47`.`seq` ASC NULLS LAST, IF(`t47`.`label` IS NULL, 1, 0) ASC NULLS LAST, `t47`.`label` ASC NULLS LAST
       ) - 1 AS `_t_first`,
       ROW_NUMBER() OVER (
-        PARTITION BY `t55`.`unit`
-        ORDER BY IF(`t55`.`ts` <= `t55`.`_t_cut`, 0, 1) ASC NULLS LAST, `t55`.`ts` DESC, `t55`.`seq` DESC, IF(`t55`.`label` IS NULL, 1, 0) DESC, `t55`.`label` DESC
+        PARTITION BY `t47`.`unit`
+        ORDER BY IF(`t47`.`ts` <= `t47`.`_t_cut`, 0, 1) ASC NULLS LAST, `t47`.`ts` DESC, `t47`.`seq` DESC, IF(`t47`.`label` IS NULL, 1, 0) DESC, `t47`.`label` DESC
       ) - 1 AS `_t_last`
     FROM (
       SELECT
@@ -549,8 +435,8 @@ LEFT OUTER JOIN (
         `t3`.`seq`,
         `t3`.`label`,
         `t3`.`channel`,
-        `t53`.`_t_unit`,
-        `t53`.`_t_cut`
+        `t45`.`_t_unit`,
+        `t45`.`_t_cut`
       FROM (
         SELECT
           `t0`.`unit`,
@@ -564,66 +450,66 @@ LEFT OUTER JOIN (
       ) AS `t3`
       INNER JOIN (
         SELECT
-          `t50`.`unit` AS `_t_unit`,
+          `t42`.`unit` AS `_t_unit`,
           CASE
             WHEN CASE
-              WHEN `t50`.`_f_t3` IS NOT NULL
+              WHEN `t42`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t50`.`_f_t2` IS NOT NULL
+              WHEN `t42`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t50`.`_f_t1` IS NOT NULL
+              WHEN `t42`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t50`.`_f_t0` IS NOT NULL
+              WHEN `t42`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 1
-            THEN `t50`.`_f_t0`
+            THEN `t42`.`_f_t0`
             WHEN CASE
-              WHEN `t50`.`_f_t3` IS NOT NULL
+              WHEN `t42`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t50`.`_f_t2` IS NOT NULL
+              WHEN `t42`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t50`.`_f_t1` IS NOT NULL
+              WHEN `t42`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t50`.`_f_t0` IS NOT NULL
+              WHEN `t42`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 2
-            THEN `t50`.`_f_t1`
+            THEN `t42`.`_f_t1`
             WHEN CASE
-              WHEN `t50`.`_f_t3` IS NOT NULL
+              WHEN `t42`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t50`.`_f_t2` IS NOT NULL
+              WHEN `t42`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t50`.`_f_t1` IS NOT NULL
+              WHEN `t42`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t50`.`_f_t0` IS NOT NULL
+              WHEN `t42`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 3
-            THEN `t50`.`_f_t2`
+            THEN `t42`.`_f_t2`
             WHEN CASE
-              WHEN `t50`.`_f_t3` IS NOT NULL
+              WHEN `t42`.`_f_t3` IS NOT NULL
               THEN 4
-              WHEN `t50`.`_f_t2` IS NOT NULL
+              WHEN `t42`.`_f_t2` IS NOT NULL
               THEN 3
-              WHEN `t50`.`_f_t1` IS NOT NULL
+              WHEN `t42`.`_f_t1` IS NOT NULL
               THEN 2
-              WHEN `t50`.`_f_t0` IS NOT NULL
+              WHEN `t42`.`_f_t0` IS NOT NULL
               THEN 1
               ELSE CAST(NULL AS BIGINT)
             END = 4
-            THEN `t50`.`_f_t3`
+            THEN `t42`.`_f_t3`
             ELSE NULL
           END AS `_t_cut`
-        FROM `t49` AS `t50`
+        FROM `t41` AS `t42`
         WHERE
-          `t50`.`_f_t0` IS NOT NULL
-      ) AS `t53`
-        ON `t3`.`unit` = `t53`.`_t_unit`
-    ) AS `t55`
-  ) AS `t56`
+          `t42`.`_f_t0` IS NOT NULL
+      ) AS `t45`
+        ON `t3`.`unit` = `t45`.`_t_unit`
+    ) AS `t47`
+  ) AS `t48`
   GROUP BY
     1
-) AS `t58`
-  ON `t54`.`unit` = `t58`.`_t_unit`
+) AS `t50`
+  ON `t46`.`unit` = `t50`.`_t_unit`

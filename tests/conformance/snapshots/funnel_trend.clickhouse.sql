@@ -2,7 +2,6 @@ WITH "t2" AS (
   SELECT
     "t1"."unit" AS "unit",
     "t1"."ts" AS "ts",
-    "t1"."_f_entry" AS "_f_entry",
     "t1"."_f_k" AS "_f_k",
     ROW_NUMBER() OVER (
       PARTITION BY "t1"."unit"
@@ -38,15 +37,13 @@ WITH "t2" AS (
     "t16"."unit" AS "unit",
     "t16"."_f_v" AS "_f_v",
     MIN("t16"."_f_pos") AS "_f_pos",
-    MIN("t16"."ts") AS "ts",
-    MIN("t16"."_f_entry") AS "_f_entry"
+    MIN("t16"."ts") AS "ts"
   FROM (
     SELECT
       "t15"."unit" AS "unit",
       "t15"."_f_pos" AS "_f_pos",
       MAX("t15"."_f_w") AS "_f_v",
-      MAX("t15"."ts") AS "ts",
-      MAX("t15"."_f_entry") AS "_f_entry"
+      MAX("t15"."ts") AS "ts"
     FROM (
       SELECT
         *
@@ -54,7 +51,6 @@ WITH "t2" AS (
         SELECT
           "t8"."unit" AS "unit",
           "t8"."ts" AS "ts",
-          "t8"."_f_entry" AS "_f_entry",
           "t8"."_f_k" AS "_f_k",
           "t8"."_f_pos" AS "_f_pos",
           "t13"."_f_w" AS "_f_w",
@@ -78,7 +74,7 @@ WITH "t2" AS (
               "t3"."ts" AS "_f_v"
             FROM "t2" AS "t3"
             WHERE
-              "t3"."_f_k" = 0 AND "t3"."_f_entry" = 0
+              "t3"."_f_k" = 0
           ) AS "t4"
           GROUP BY
             "t4"."unit",
@@ -96,20 +92,18 @@ WITH "t2" AS (
   GROUP BY
     "t16"."unit",
     "t16"."_f_v"
-), "t27" AS (
+), "t26" AS (
   SELECT
-    "t26"."unit" AS "unit",
-    "t26"."_f_v" AS "_f_v",
-    MIN("t26"."_f_pos") AS "_f_pos",
-    MIN("t26"."ts") AS "ts",
-    MIN("t26"."_f_entry") AS "_f_entry"
+    "t25"."unit" AS "unit",
+    "t25"."_f_v" AS "_f_v",
+    MIN("t25"."_f_pos") AS "_f_pos",
+    MIN("t25"."ts") AS "ts"
   FROM (
     SELECT
-      "t25"."unit" AS "unit",
-      "t25"."_f_pos" AS "_f_pos",
-      MAX("t25"."_f_w") AS "_f_v",
-      MAX("t25"."ts") AS "ts",
-      MAX("t25"."_f_entry") AS "_f_entry"
+      "t24"."unit" AS "unit",
+      "t24"."_f_pos" AS "_f_pos",
+      MAX("t24"."_f_w") AS "_f_v",
+      MAX("t24"."ts") AS "ts"
     FROM (
       SELECT
         *
@@ -117,11 +111,10 @@ WITH "t2" AS (
         SELECT
           "t9"."unit" AS "unit",
           "t9"."ts" AS "ts",
-          "t9"."_f_entry" AS "_f_entry",
           "t9"."_f_k" AS "_f_k",
           "t9"."_f_pos" AS "_f_pos",
-          "t23"."_f_w" AS "_f_w",
-          "t23"."_f_p" AS "_f_p"
+          "t20"."_f_w" AS "_f_w",
+          "t20"."_f_p" AS "_f_p"
         FROM (
           SELECT
             *
@@ -131,226 +124,41 @@ WITH "t2" AS (
         ) AS "t9"
         INNER JOIN (
           SELECT
-            "t19"."unit" AS "unit",
-            "t19"."_f_v" AS "_f_w",
-            MIN("t19"."_f_pos") AS "_f_p"
-          FROM (
-            SELECT
-              "t18"."unit" AS "unit",
-              "t18"."_f_pos" AS "_f_pos",
-              "t18"."_f_v" AS "_f_v"
-            FROM "t17" AS "t18"
-          ) AS "t19"
-          GROUP BY
-            "t19"."unit",
-            "t19"."_f_v"
-        ) AS "t23"
-          ON "t9"."unit" = "t23"."unit"
-      ) AS "t24"
+            "t18"."unit" AS "unit",
+            "t18"."_f_v" AS "_f_w",
+            "t18"."_f_pos" AS "_f_p"
+          FROM "t17" AS "t18"
+        ) AS "t20"
+          ON "t9"."unit" = "t20"."unit"
+      ) AS "t23"
       WHERE
-        "t24"."_f_p" < "t24"."_f_pos"
-    ) AS "t25"
+        "t23"."_f_p" < "t23"."_f_pos"
+    ) AS "t24"
     GROUP BY
-      "t25"."unit",
-      "t25"."_f_pos"
-  ) AS "t26"
+      "t24"."unit",
+      "t24"."_f_pos"
+  ) AS "t25"
   GROUP BY
-    "t26"."unit",
-    "t26"."_f_v"
-), "t40" AS (
-  SELECT
-    "t39"."unit" AS "unit",
-    "t39"."ts" AS "ts",
-    "t39"."_f_entry" AS "_f_entry",
-    "t39"."_f_step" AS "_f_step",
-    "t39"."_f_a0" AS "_f_a0",
-    "t39"."_f_a1" AS "_f_a1",
-    "t39"."_f_a2" AS "_f_a2",
-    "t39"."_f_a3" AS "_f_a3",
-    isNotNull("t39"."_f_a0")
-    AND (
-      DATE_DIFF(MICROSECOND, "t39"."_f_a0", "t39"."ts") <= 86400000000
-    ) AS "_f_v0",
-    isNotNull("t39"."_f_a1")
-    AND (
-      DATE_DIFF(MICROSECOND, "t39"."_f_a1", "t39"."ts") <= 86400000000
-    ) AS "_f_v1",
-    isNotNull("t39"."_f_a2")
-    AND (
-      DATE_DIFF(MICROSECOND, "t39"."_f_a2", "t39"."ts") <= 86400000000
-    ) AS "_f_v2",
-    isNotNull("t39"."_f_a3")
-    AND (
-      DATE_DIFF(MICROSECOND, "t39"."_f_a3", "t39"."ts") <= 86400000000
-    ) AS "_f_v3"
-  FROM (
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t3"."unit" AS "unit",
-          "t3"."ts" AS "ts",
-          "t3"."_f_entry" AS "_f_entry",
-          CASE
-            WHEN "t3"."_f_k" = 0
-            THEN 'product_view'
-            WHEN "t3"."_f_k" = 1
-            THEN 'add_to_cart'
-            WHEN "t3"."_f_k" = 2
-            THEN 'checkout_started'
-            WHEN "t3"."_f_k" = 3
-            THEN 'order_completed'
-            ELSE NULL
-          END AS "_f_step",
-          CASE
-            WHEN (
-              "t3"."_f_k" = 0
-            ) AND (
-              "t3"."_f_entry" = 0
-            )
-            THEN "t3"."ts"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t2" AS "t3"
-        WHERE
-          "t3"."_f_k" = 0 AND "t3"."_f_entry" = 0
-      ) AS "t11"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t18"."unit" AS "unit",
-          CAST("t18"."ts" AS DateTime) AS "ts",
-          "t18"."_f_entry" AS "_f_entry",
-          'add_to_cart' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          "t18"."_f_v" AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t17" AS "t18"
-      ) AS "t20"
-    ) AS "t21"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t28"."unit" AS "unit",
-          CAST("t28"."ts" AS DateTime) AS "ts",
-          "t28"."_f_entry" AS "_f_entry",
-          'checkout_started' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          "t28"."_f_v" AS "_f_a2",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
-        FROM "t27" AS "t28"
-      ) AS "t30"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t36"."unit" AS "unit",
-          CAST("t36"."ts" AS DateTime) AS "ts",
-          "t36"."_f_entry" AS "_f_entry",
-          'order_completed' AS "_f_step",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
-          CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
-          "t36"."_f_v" AS "_f_a3"
-        FROM (
-          SELECT
-            "t35"."unit" AS "unit",
-            "t35"."_f_v" AS "_f_v",
-            MIN("t35"."_f_pos") AS "_f_pos",
-            MIN("t35"."ts") AS "ts",
-            MIN("t35"."_f_entry") AS "_f_entry"
-          FROM (
-            SELECT
-              "t34"."unit" AS "unit",
-              "t34"."_f_pos" AS "_f_pos",
-              MAX("t34"."_f_w") AS "_f_v",
-              MAX("t34"."ts") AS "ts",
-              MAX("t34"."_f_entry") AS "_f_entry"
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t10"."unit" AS "unit",
-                  "t10"."ts" AS "ts",
-                  "t10"."_f_entry" AS "_f_entry",
-                  "t10"."_f_k" AS "_f_k",
-                  "t10"."_f_pos" AS "_f_pos",
-                  "t32"."_f_w" AS "_f_w",
-                  "t32"."_f_p" AS "_f_p"
-                FROM (
-                  SELECT
-                    *
-                  FROM "t2" AS "t3"
-                  WHERE
-                    "t3"."_f_k" = 3
-                ) AS "t10"
-                INNER JOIN (
-                  SELECT
-                    "t29"."unit" AS "unit",
-                    "t29"."_f_v" AS "_f_w",
-                    MIN("t29"."_f_pos") AS "_f_p"
-                  FROM (
-                    SELECT
-                      "t28"."unit" AS "unit",
-                      "t28"."_f_pos" AS "_f_pos",
-                      "t28"."_f_v" AS "_f_v"
-                    FROM "t27" AS "t28"
-                  ) AS "t29"
-                  GROUP BY
-                    "t29"."unit",
-                    "t29"."_f_v"
-                ) AS "t32"
-                  ON "t10"."unit" = "t32"."unit"
-              ) AS "t33"
-              WHERE
-                "t33"."_f_p" < "t33"."_f_pos"
-            ) AS "t34"
-            GROUP BY
-              "t34"."unit",
-              "t34"."_f_pos"
-          ) AS "t35"
-          GROUP BY
-            "t35"."unit",
-            "t35"."_f_v"
-        ) AS "t36"
-      ) AS "t37"
-    ) AS "t38"
-  ) AS "t39"
+    "t25"."unit",
+    "t25"."_f_v"
 )
 SELECT
-  CAST(parseDateTimeBestEffort('1970-01-05T00:00:00') AS Nullable(DateTime64(6))) + INTERVAL ("t49"."_k" * 604800) SECOND AS "period",
-  "t49"."entered" AS "entered",
-  "t49"."step_4_count" AS "converted",
-  "t49"."step_4_count" / "t49"."entered" AS "conversion",
-  "t49"."step_1_count" AS "step_1_count",
-  "t49"."step_2_count" AS "step_2_count",
-  "t49"."step_3_count" AS "step_3_count",
-  "t49"."step_4_count" AS "step_4_count"
+  CAST(parseDateTimeBestEffort('1970-01-05T00:00:00') AS Nullable(DateTime64(6))) + INTERVAL ("t41"."_k" * 604800) SECOND AS "period",
+  "t41"."entered" AS "entered",
+  "t41"."step_4_count" AS "converted",
+  "t41"."step_4_count" / "t41"."entered" AS "conversion",
+  "t41"."step_1_count" AS "step_1_count",
+  "t41"."step_2_count" AS "step_2_count",
+  "t41"."step_3_count" AS "step_3_count",
+  "t41"."step_4_count" AS "step_4_count"
 FROM (
   SELECT
-    "t48"."_k" AS "_k",
+    "t40"."_k" AS "_k",
     COUNT(*) AS "entered",
-    SUM("t48"."_r1") AS "step_1_count",
-    SUM("t48"."_r2") AS "step_2_count",
-    SUM("t48"."_r3") AS "step_3_count",
-    SUM("t48"."_r4") AS "step_4_count"
+    SUM("t40"."_r1") AS "step_1_count",
+    SUM("t40"."_r2") AS "step_2_count",
+    SUM("t40"."_r3") AS "step_3_count",
+    SUM("t40"."_r4") AS "step_4_count"
   FROM (
     SELECT
       CAST(FLOOR(
@@ -360,21 +168,21 @@ FROM (
             CAST(parseDateTimeBestEffort('1970-01-05T00:00:00') AS Nullable(DateTime64(6))),
             CASE
               WHEN (
-                "t47"."_f_entry" + 1
+                "t39"."_f_entry" + 1
               ) = 1
-              THEN "t47"."_f_t0"
+              THEN "t39"."_f_t0"
               WHEN (
-                "t47"."_f_entry" + 1
+                "t39"."_f_entry" + 1
               ) = 2
-              THEN "t47"."_f_t1"
+              THEN "t39"."_f_t1"
               WHEN (
-                "t47"."_f_entry" + 1
+                "t39"."_f_entry" + 1
               ) = 3
-              THEN "t47"."_f_t2"
+              THEN "t39"."_f_t2"
               WHEN (
-                "t47"."_f_entry" + 1
+                "t39"."_f_entry" + 1
               ) = 4
-              THEN "t47"."_f_t3"
+              THEN "t39"."_f_t3"
               ELSE NULL
             END
           )
@@ -382,106 +190,198 @@ FROM (
           604800000000
         )
       ) AS Nullable(Int64)) AS "_k",
-      CASE WHEN isNotNull("t47"."_f_t0") THEN 1 ELSE 0 END AS "_r1",
-      CASE WHEN isNotNull("t47"."_f_t1") THEN 1 ELSE 0 END AS "_r2",
-      CASE WHEN isNotNull("t47"."_f_t2") THEN 1 ELSE 0 END AS "_r3",
-      CASE WHEN isNotNull("t47"."_f_t3") THEN 1 ELSE 0 END AS "_r4"
+      CASE WHEN isNotNull("t39"."_f_t0") THEN 1 ELSE 0 END AS "_r1",
+      CASE WHEN isNotNull("t39"."_f_t1") THEN 1 ELSE 0 END AS "_r2",
+      CASE WHEN isNotNull("t39"."_f_t2") THEN 1 ELSE 0 END AS "_r3",
+      CASE WHEN isNotNull("t39"."_f_t3") THEN 1 ELSE 0 END AS "_r4"
     FROM (
       SELECT
-        "t46"."unit" AS "unit",
-        MAX("t46"."_f_entry") AS "_f_entry",
-        MAX("t46"."_f_t0") AS "_f_t0",
-        MAX(
-          CASE
-            WHEN "t46"."_f_v0" AND (
-              "t46"."ts" = "t46"."_f_t0"
-            )
-            THEN "t46"."_f_a0"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END
-        ) AS "_f_s0",
-        MAX("t46"."_f_t1") AS "_f_t1",
-        MAX(
-          CASE
-            WHEN "t46"."_f_v1" AND (
-              "t46"."ts" = "t46"."_f_t1"
-            )
-            THEN "t46"."_f_a1"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END
-        ) AS "_f_s1",
-        MAX("t46"."_f_t2") AS "_f_t2",
-        MAX(
-          CASE
-            WHEN "t46"."_f_v2" AND (
-              "t46"."ts" = "t46"."_f_t2"
-            )
-            THEN "t46"."_f_a2"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END
-        ) AS "_f_s2",
-        MAX("t46"."_f_t3") AS "_f_t3",
-        MAX(
-          CASE
-            WHEN "t46"."_f_v3" AND (
-              "t46"."ts" = "t46"."_f_t3"
-            )
-            THEN "t46"."_f_a3"
-            ELSE CAST(NULL AS Nullable(DateTime))
-          END
-        ) AS "_f_s3"
+        "t38"."unit" AS "unit",
+        MAX("t38"."_f_entry") AS "_f_entry",
+        MIN(
+          CASE WHEN "t38"."_f_v0" THEN "t38"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+        ) AS "_f_t0",
+        minIf("t38"."_f_a0", "t38"."_f_v0") AS "_f_s0",
+        MIN(
+          CASE WHEN "t38"."_f_v1" THEN "t38"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+        ) AS "_f_t1",
+        minIf("t38"."_f_a1", "t38"."_f_v1") AS "_f_s1",
+        MIN(
+          CASE WHEN "t38"."_f_v2" THEN "t38"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+        ) AS "_f_t2",
+        minIf("t38"."_f_a2", "t38"."_f_v2") AS "_f_s2",
+        MIN(
+          CASE WHEN "t38"."_f_v3" THEN "t38"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
+        ) AS "_f_t3",
+        minIf("t38"."_f_a3", "t38"."_f_v3") AS "_f_s3"
       FROM (
         SELECT
-          "t45".*
-          EXCEPT ("_f_unit")
+          "t37"."unit" AS "unit",
+          "t37"."ts" AS "ts",
+          "t37"."_f_pos" AS "_f_pos",
+          "t37"."_f_entry" AS "_f_entry",
+          "t37"."_f_step" AS "_f_step",
+          "t37"."_f_a0" AS "_f_a0",
+          "t37"."_f_a1" AS "_f_a1",
+          "t37"."_f_a2" AS "_f_a2",
+          "t37"."_f_a3" AS "_f_a3",
+          isNotNull("t37"."_f_a0")
+          AND (
+            DATE_DIFF(MICROSECOND, "t37"."_f_a0", "t37"."ts") <= 86400000000
+          ) AS "_f_v0",
+          isNotNull("t37"."_f_a1")
+          AND (
+            DATE_DIFF(MICROSECOND, "t37"."_f_a1", "t37"."ts") <= 86400000000
+          ) AS "_f_v1",
+          isNotNull("t37"."_f_a2")
+          AND (
+            DATE_DIFF(MICROSECOND, "t37"."_f_a2", "t37"."ts") <= 86400000000
+          ) AS "_f_v2",
+          isNotNull("t37"."_f_a3")
+          AND (
+            DATE_DIFF(MICROSECOND, "t37"."_f_a3", "t37"."ts") <= 86400000000
+          ) AS "_f_v3"
         FROM (
           SELECT
-            "t42"."unit" AS "unit",
-            "t42"."ts" AS "ts",
-            "t42"."_f_entry" AS "_f_entry",
-            "t42"."_f_step" AS "_f_step",
-            "t42"."_f_a0" AS "_f_a0",
-            "t42"."_f_a1" AS "_f_a1",
-            "t42"."_f_a2" AS "_f_a2",
-            "t42"."_f_a3" AS "_f_a3",
-            "t42"."_f_v0" AS "_f_v0",
-            "t42"."_f_v1" AS "_f_v1",
-            "t42"."_f_v2" AS "_f_v2",
-            "t42"."_f_v3" AS "_f_v3",
-            "t44"."_f_unit" AS "_f_unit",
-            "t44"."_f_t0" AS "_f_t0",
-            "t44"."_f_t1" AS "_f_t1",
-            "t44"."_f_t2" AS "_f_t2",
-            "t44"."_f_t3" AS "_f_t3"
-          FROM "t40" AS "t42"
-          INNER JOIN (
+            *
+          FROM (
             SELECT
-              "t41"."unit" AS "_f_unit",
-              MIN(
-                CASE WHEN "t41"."_f_v0" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-              ) AS "_f_t0",
-              MIN(
-                CASE WHEN "t41"."_f_v1" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-              ) AS "_f_t1",
-              MIN(
-                CASE WHEN "t41"."_f_v2" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-              ) AS "_f_t2",
-              MIN(
-                CASE WHEN "t41"."_f_v3" THEN "t41"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END
-              ) AS "_f_t3"
-            FROM "t40" AS "t41"
-            GROUP BY
-              "t41"."unit"
-          ) AS "t44"
-            ON "t42"."unit" = "t44"."_f_unit"
-        ) AS "t45"
-      ) AS "t46"
+              *
+            FROM (
+              SELECT
+                "t3"."unit" AS "unit",
+                "t3"."ts" AS "ts",
+                "t3"."_f_pos" AS "_f_pos",
+                0 AS "_f_entry",
+                CASE
+                  WHEN "t3"."_f_k" = 0
+                  THEN 'product_view'
+                  WHEN "t3"."_f_k" = 1
+                  THEN 'add_to_cart'
+                  WHEN "t3"."_f_k" = 2
+                  THEN 'checkout_started'
+                  WHEN "t3"."_f_k" = 3
+                  THEN 'order_completed'
+                  ELSE NULL
+                END AS "_f_step",
+                CASE WHEN "t3"."_f_k" = 0 THEN "t3"."ts" ELSE CAST(NULL AS Nullable(DateTime)) END AS "_f_a0",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+              FROM "t2" AS "t3"
+              WHERE
+                "t3"."_f_k" = 0
+            ) AS "t10"
+            UNION ALL
+            SELECT
+              *
+            FROM (
+              SELECT
+                "t18"."unit" AS "unit",
+                CAST("t18"."ts" AS DateTime) AS "ts",
+                "t18"."_f_pos" AS "_f_pos",
+                0 AS "_f_entry",
+                'add_to_cart' AS "_f_step",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+                "t18"."_f_v" AS "_f_a1",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+              FROM "t17" AS "t18"
+            ) AS "t21"
+          ) AS "t22"
+          UNION ALL
+          SELECT
+            *
+          FROM (
+            SELECT
+              *
+            FROM (
+              SELECT
+                "t27"."unit" AS "unit",
+                CAST("t27"."ts" AS DateTime) AS "ts",
+                "t27"."_f_pos" AS "_f_pos",
+                0 AS "_f_entry",
+                'checkout_started' AS "_f_step",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+                "t27"."_f_v" AS "_f_a2",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a3"
+              FROM "t26" AS "t27"
+            ) AS "t30"
+            UNION ALL
+            SELECT
+              *
+            FROM (
+              SELECT
+                "t34"."unit" AS "unit",
+                CAST("t34"."ts" AS DateTime) AS "ts",
+                "t34"."_f_pos" AS "_f_pos",
+                0 AS "_f_entry",
+                'order_completed' AS "_f_step",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a0",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a1",
+                CAST(NULL AS Nullable(DateTime)) AS "_f_a2",
+                "t34"."_f_v" AS "_f_a3"
+              FROM (
+                SELECT
+                  "t33"."unit" AS "unit",
+                  "t33"."_f_v" AS "_f_v",
+                  MIN("t33"."_f_pos") AS "_f_pos",
+                  MIN("t33"."ts") AS "ts"
+                FROM (
+                  SELECT
+                    "t32"."unit" AS "unit",
+                    "t32"."_f_pos" AS "_f_pos",
+                    MAX("t32"."_f_w") AS "_f_v",
+                    MAX("t32"."ts") AS "ts"
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        "t11"."unit" AS "unit",
+                        "t11"."ts" AS "ts",
+                        "t11"."_f_k" AS "_f_k",
+                        "t11"."_f_pos" AS "_f_pos",
+                        "t29"."_f_w" AS "_f_w",
+                        "t29"."_f_p" AS "_f_p"
+                      FROM (
+                        SELECT
+                          *
+                        FROM "t2" AS "t3"
+                        WHERE
+                          "t3"."_f_k" = 3
+                      ) AS "t11"
+                      INNER JOIN (
+                        SELECT
+                          "t27"."unit" AS "unit",
+                          "t27"."_f_v" AS "_f_w",
+                          "t27"."_f_pos" AS "_f_p"
+                        FROM "t26" AS "t27"
+                      ) AS "t29"
+                        ON "t11"."unit" = "t29"."unit"
+                    ) AS "t31"
+                    WHERE
+                      "t31"."_f_p" < "t31"."_f_pos"
+                  ) AS "t32"
+                  GROUP BY
+                    "t32"."unit",
+                    "t32"."_f_pos"
+                ) AS "t33"
+                GROUP BY
+                  "t33"."unit",
+                  "t33"."_f_v"
+              ) AS "t34"
+            ) AS "t35"
+          ) AS "t36"
+        ) AS "t37"
+      ) AS "t38"
       GROUP BY
-        "t46"."unit"
-    ) AS "t47"
+        "t38"."unit"
+    ) AS "t39"
     WHERE
-      isNotNull("t47"."_f_t0")
-  ) AS "t48"
+      isNotNull("t39"."_f_t0")
+  ) AS "t40"
   GROUP BY
-    "t48"."_k"
-) AS "t49"
+    "t40"."_k"
+) AS "t41"
