@@ -15,7 +15,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 __all__ = [
+    "ALERT_FIELDS",
     "FORMAT_VERSION",
+    "AlertAction",
+    "AlertRule",
     "Attribute",
     "BuyerJourney",
     "Channel",
@@ -32,8 +35,13 @@ __all__ = [
     "RouteKind",
     "Scenario",
     "Stage",
+    "Survey",
+    "SurveyMetric",
+    "SurveyQuestion",
+    "SurveyTiming",
     "Touchpoint",
     "TouchpointMatch",
+    "Webhook",
 ]
 
 FORMAT_VERSION = 1
@@ -269,6 +277,88 @@ class Opportunity(_Model):
     kpi: Id | None = None
 
 
+class SurveyMetric(StrEnum):
+    nps = "nps"
+    csat = "csat"
+    ces = "ces"
+    rating = "rating"
+    comment = "comment"
+
+
+class SurveyQuestion(_Model):
+    """One question of a survey: the metric it measures and, optionally, its wording."""
+
+    metric: SurveyMetric
+    text: Text | None = None
+
+
+class SurveyTiming(StrEnum):
+    after_touchpoint = "after_touchpoint"
+    after_days = "after_days"
+
+
+class Survey(_Model):
+    """Questions asked at a touchpoint or a stage, right after it or some days later."""
+
+    id: Id
+    name: Text | None = None
+    touchpoint: Id | None = None
+    stage: Id | None = None
+    questions: list[SurveyQuestion] = Field(min_length=1)
+    when: SurveyTiming = SurveyTiming.after_touchpoint
+    days: int | None = Field(
+        default=None, ge=1, le=365, description="With when: after_days, how many days after."
+    )
+
+
+ALERT_FIELDS: dict[str, Literal["string", "number"]] = {
+    "nps": "number",
+    "csat": "number",
+    "ces": "number",
+    "rating": "number",
+    "score": "number",
+    "metric": "string",
+    "touchpoint": "string",
+    "stage": "string",
+    "channel": "string",
+    "persona": "string",
+    "sentiment": "string",
+    "theme": "string",
+    "language": "string",
+    "comment": "string",
+}
+"""Fields an alert rule's ``when`` may use: one feedback response's answers and context."""
+
+
+class AlertAction(StrEnum):
+    case = "case"
+    advocacy = "advocacy"
+    notify = "notify"
+
+
+class AlertRule(_Model):
+    """A rule over feedback responses that opens a case, an advocacy invitation or a notice."""
+
+    id: Id
+    name: Text | None = None
+    when: Text = Field(description="A rule over ALERT_FIELDS, e.g. 'nps <= 6'.")
+    action: AlertAction = AlertAction.case
+    owner: str | None = None
+    webhooks: list[Id] = []
+
+
+class Webhook(_Model):
+    """A receiver of alerts: JSON POSTs signed with HMAC-SHA256."""
+
+    id: Id
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    secret_env: Annotated[str, StringConstraints(pattern=r"^[A-Z_][A-Z0-9_]*$")] = Field(
+        description="Environment variable holding the signing secret (never the map itself)."
+    )
+    timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    max_attempts: int = Field(default=8, ge=1, le=100)
+
+
 class JourneyMap(_Model):
     """A customer journey map: version 1 of the ``journey.yaml`` format."""
 
@@ -284,6 +374,9 @@ class JourneyMap(_Model):
     routes: list[Route] = []
     kpis: list[Kpi] = []
     opportunities: list[Opportunity] = []
+    surveys: list[Survey] = []
+    alerts: list[AlertRule] = []
+    webhooks: list[Webhook] = []
 
     def stage_ids(self) -> list[str]:
         return [s.id for s in self.stages]

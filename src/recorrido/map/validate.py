@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..errors import RuleError, did_you_mean
-from .models import JourneyMap, Touchpoint
+from .models import ALERT_FIELDS, JourneyMap, Touchpoint
 from .rules import FieldType, Rule, check_rule, parse_rule
 from .touchpoint_overlap import may_overlap
 
@@ -48,6 +48,9 @@ def _duplicate_ids(journey: JourneyMap) -> Iterator[Problem]:
         "routes": journey.routes,
         "kpis": journey.kpis,
         "opportunities": journey.opportunities,
+        "surveys": journey.surveys,
+        "alerts": journey.alerts,
+        "webhooks": journey.webhooks,
     }
     for section, items in sections.items():
         seen: dict[str, int] = {}
@@ -193,7 +196,11 @@ def _routes(journey: JourneyMap) -> Iterator[Problem]:
 
 
 def _anchored(
-    journey: JourneyMap, section: str, items: Sequence[object], require: bool
+    journey: JourneyMap,
+    section: str,
+    items: Sequence[object],
+    require: bool,
+    role: str = "it improves",
 ) -> Iterator[Problem]:
     stages = journey.stage_ids()
     touchpoints = [tp.id for tp in journey.touchpoints]
@@ -205,7 +212,7 @@ def _anchored(
         if require and stage is None and touchpoint is None:
             yield Problem(
                 (section, index),
-                "needs a 'stage' or a 'touchpoint' it improves",
+                f"needs a 'stage' or a 'touchpoint' {role}",
                 "map_missing_anchor",
             )
 
@@ -218,6 +225,34 @@ def _kpis_and_opportunities(journey: JourneyMap) -> Iterator[Problem]:
         yield from _reference(("opportunities", index, "kpi"), opportunity.kpi, kpis, "kpi")
 
 
+def _surveys(journey: JourneyMap) -> Iterator[Problem]:
+    yield from _anchored(journey, "surveys", journey.surveys, True, "it asks about")
+    for index, survey in enumerate(journey.surveys):
+        if survey.stage is not None and survey.touchpoint is not None:
+            yield Problem(
+                ("surveys", index),
+                "give either a 'touchpoint' or a 'stage' the survey asks about, not both",
+                "map_survey_anchor",
+            )
+        if (survey.when == "after_days") != (survey.days is not None):
+            yield Problem(
+                ("surveys", index, "days" if survey.days is not None else "when"),
+                "'days' goes with when: after_days (and only with it)",
+                "map_survey_days",
+            )
+
+
+def _alerts(journey: JourneyMap) -> Iterator[Problem]:
+    fields: dict[str, FieldType] = dict(ALERT_FIELDS)
+    webhooks = [w.id for w in journey.webhooks]
+    for index, alert in enumerate(journey.alerts):
+        problem = _rule_problem(("alerts", index, "when"), alert.when, fields, False)
+        if problem:
+            yield problem
+        for i, webhook in enumerate(alert.webhooks):
+            yield from _reference(("alerts", index, "webhooks", i), webhook, webhooks, "webhook")
+
+
 RULES: tuple[Callable[[JourneyMap], Iterator[Problem]], ...] = (
     _duplicate_ids,
     _touchpoint_refs,
@@ -228,6 +263,8 @@ RULES: tuple[Callable[[JourneyMap], Iterator[Problem]], ...] = (
     _buyer_journey,
     _routes,
     _kpis_and_opportunities,
+    _surveys,
+    _alerts,
 )
 """Every cross-reference rule, in the order their problems are reported."""
 
