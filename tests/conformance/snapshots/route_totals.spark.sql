@@ -2,7 +2,6 @@ WITH `t4` AS (
   SELECT
     `t3`.`unit`,
     `t3`.`ts`,
-    `t3`.`_f_entry`,
     `t3`.`_f_k`,
     ROW_NUMBER() OVER (
       PARTITION BY `t3`.`unit`
@@ -34,15 +33,13 @@ WITH `t4` AS (
     `t16`.`unit`,
     `t16`.`_f_v`,
     MIN(`t16`.`_f_pos`) AS `_f_pos`,
-    MIN(`t16`.`ts`) AS `ts`,
-    MIN(`t16`.`_f_entry`) AS `_f_entry`
+    MIN(`t16`.`ts`) AS `ts`
   FROM (
     SELECT
       `t15`.`unit`,
       `t15`.`_f_pos`,
       MAX(`t15`.`_f_w`) AS `_f_v`,
-      MAX(`t15`.`ts`) AS `ts`,
-      MAX(`t15`.`_f_entry`) AS `_f_entry`
+      MAX(`t15`.`ts`) AS `ts`
     FROM (
       SELECT
         *
@@ -50,7 +47,6 @@ WITH `t4` AS (
         SELECT
           `t9`.`unit`,
           `t9`.`ts`,
-          `t9`.`_f_entry`,
           `t9`.`_f_k`,
           `t9`.`_f_pos`,
           `t13`.`_f_w`,
@@ -74,7 +70,7 @@ WITH `t4` AS (
               `t5`.`ts` AS `_f_v`
             FROM `t4` AS `t5`
             WHERE
-              `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
+              `t5`.`_f_k` = 0
           ) AS `t6`
           GROUP BY
             1,
@@ -92,263 +88,179 @@ WITH `t4` AS (
   GROUP BY
     1,
     2
-), `t30` AS (
+)
+SELECT
+  COUNT(*) AS `units`,
+  COALESCE(SUM(COALESCE(`t36`.`_converted`, 0)), 0) AS `converted`
+FROM (
   SELECT
-    `t29`.`unit`,
-    `t29`.`ts`,
-    `t29`.`_f_entry`,
-    `t29`.`_f_step`,
-    `t29`.`_f_a0`,
-    `t29`.`_f_a1`,
-    `t29`.`_f_a2`,
-    `t29`.`_f_a0` IS NOT NULL AS `_f_v0`,
-    `t29`.`_f_a1` IS NOT NULL AS `_f_v1`,
-    `t29`.`_f_a2` IS NOT NULL AS `_f_v2`
+    `t32`.`unit`,
+    `t32`.`started`,
+    `t32`.`completed`,
+    `t35`.`_unit`,
+    `t35`.`_converted`
   FROM (
     SELECT
-      *
+      `t30`.`unit`,
+      `t30`.`_f_t0` AS `started`,
+      `t30`.`_f_t2` AS `completed`
     FROM (
       SELECT
-        `t27`.`unit`,
-        CAST(`t27`.`ts` AS TIMESTAMP) AS `ts`,
-        `t27`.`_f_entry`,
-        'order' AS `_f_step`,
-        CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-        CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-        `t27`.`_f_v` AS `_f_a2`
+        `t29`.`unit`,
+        MAX(`t29`.`_f_entry`) AS `_f_entry`,
+        MIN(IF(`t29`.`_f_v0`, `t29`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+        MIN(IF(`t29`.`_f_v0`, `t29`.`_f_a0`, NULL)) AS `_f_s0`,
+        MIN(IF(`t29`.`_f_v1`, `t29`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+        MIN(IF(`t29`.`_f_v1`, `t29`.`_f_a1`, NULL)) AS `_f_s1`,
+        MIN(IF(`t29`.`_f_v2`, `t29`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+        MIN(IF(`t29`.`_f_v2`, `t29`.`_f_a2`, NULL)) AS `_f_s2`
       FROM (
         SELECT
-          `t26`.`unit`,
-          `t26`.`_f_v`,
-          MIN(`t26`.`_f_pos`) AS `_f_pos`,
-          MIN(`t26`.`ts`) AS `ts`,
-          MIN(`t26`.`_f_entry`) AS `_f_entry`
+          `t28`.`unit`,
+          `t28`.`ts`,
+          `t28`.`_f_pos`,
+          `t28`.`_f_entry`,
+          `t28`.`_f_step`,
+          `t28`.`_f_a0`,
+          `t28`.`_f_a1`,
+          `t28`.`_f_a2`,
+          `t28`.`_f_a0` IS NOT NULL AS `_f_v0`,
+          `t28`.`_f_a1` IS NOT NULL AS `_f_v1`,
+          `t28`.`_f_a2` IS NOT NULL AS `_f_v2`
         FROM (
           SELECT
-            `t25`.`unit`,
-            `t25`.`_f_pos`,
-            MAX(`t25`.`_f_w`) AS `_f_v`,
-            MAX(`t25`.`ts`) AS `ts`,
-            MAX(`t25`.`_f_entry`) AS `_f_entry`
+            *
+          FROM (
+            SELECT
+              `t26`.`unit`,
+              CAST(`t26`.`ts` AS TIMESTAMP) AS `ts`,
+              `t26`.`_f_pos`,
+              0 AS `_f_entry`,
+              'order' AS `_f_step`,
+              CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+              CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+              `t26`.`_f_v` AS `_f_a2`
+            FROM (
+              SELECT
+                `t25`.`unit`,
+                `t25`.`_f_v`,
+                MIN(`t25`.`_f_pos`) AS `_f_pos`,
+                MIN(`t25`.`ts`) AS `ts`
+              FROM (
+                SELECT
+                  `t24`.`unit`,
+                  `t24`.`_f_pos`,
+                  MAX(`t24`.`_f_w`) AS `_f_v`,
+                  MAX(`t24`.`ts`) AS `ts`
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      `t11`.`unit`,
+                      `t11`.`ts`,
+                      `t11`.`_f_k`,
+                      `t11`.`_f_pos`,
+                      `t20`.`_f_w`,
+                      `t20`.`_f_p`
+                    FROM (
+                      SELECT
+                        *
+                      FROM `t4` AS `t5`
+                      WHERE
+                        `t5`.`_f_k` = 2
+                    ) AS `t11`
+                    INNER JOIN (
+                      SELECT
+                        `t18`.`unit`,
+                        `t18`.`_f_v` AS `_f_w`,
+                        `t18`.`_f_pos` AS `_f_p`
+                      FROM `t17` AS `t18`
+                    ) AS `t20`
+                      ON `t11`.`unit` = `t20`.`unit`
+                  ) AS `t23`
+                  WHERE
+                    `t23`.`_f_p` < `t23`.`_f_pos`
+                ) AS `t24`
+                GROUP BY
+                  1,
+                  2
+              ) AS `t25`
+              GROUP BY
+                1,
+                2
+            ) AS `t26`
+          ) AS `t27`
+          UNION ALL
+          SELECT
+            *
           FROM (
             SELECT
               *
             FROM (
               SELECT
-                `t10`.`unit`,
-                `t10`.`ts`,
-                `t10`.`_f_entry`,
-                `t10`.`_f_k`,
-                `t10`.`_f_pos`,
-                `t23`.`_f_w`,
-                `t23`.`_f_p`
-              FROM (
-                SELECT
-                  *
-                FROM `t4` AS `t5`
-                WHERE
-                  `t5`.`_f_k` = 2
-              ) AS `t10`
-              INNER JOIN (
-                SELECT
-                  `t19`.`unit`,
-                  `t19`.`_f_v` AS `_f_w`,
-                  MIN(`t19`.`_f_pos`) AS `_f_p`
-                FROM (
-                  SELECT
-                    `t18`.`unit`,
-                    `t18`.`_f_pos`,
-                    `t18`.`_f_v`
-                  FROM `t17` AS `t18`
-                ) AS `t19`
-                GROUP BY
-                  1,
-                  2
-              ) AS `t23`
-                ON `t10`.`unit` = `t23`.`unit`
-            ) AS `t24`
-            WHERE
-              `t24`.`_f_p` < `t24`.`_f_pos`
-          ) AS `t25`
-          GROUP BY
-            1,
-            2
-        ) AS `t26`
-        GROUP BY
-          1,
-          2
-      ) AS `t27`
-    ) AS `t28`
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t5`.`unit`,
-          `t5`.`ts`,
-          `t5`.`_f_entry`,
-          CASE
-            WHEN `t5`.`_f_k` = 0
-            THEN 'ad'
-            WHEN `t5`.`_f_k` = 1
-            THEN 'product'
-            WHEN `t5`.`_f_k` = 2
-            THEN 'order'
-            ELSE NULL
-          END AS `_f_step`,
-          IF(
-            (
-              `t5`.`_f_k` = 0
-            ) AND (
-              `t5`.`_f_entry` = 0
-            ),
-            `t5`.`ts`,
-            CAST(NULL AS TIMESTAMP)
-          ) AS `_f_a0`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`
-        FROM `t4` AS `t5`
-        WHERE
-          `t5`.`_f_k` = 0 AND `t5`.`_f_entry` = 0
-      ) AS `t11`
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t18`.`unit`,
-          CAST(`t18`.`ts` AS TIMESTAMP) AS `ts`,
-          `t18`.`_f_entry`,
-          'product' AS `_f_step`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a0`,
-          `t18`.`_f_v` AS `_f_a1`,
-          CAST(NULL AS TIMESTAMP) AS `_f_a2`
-        FROM `t17` AS `t18`
-      ) AS `t20`
-    ) AS `t21`
-  ) AS `t29`
-)
-SELECT
-  COUNT(*) AS `units`,
-  COALESCE(SUM(COALESCE(`t43`.`_converted`, 0)), 0) AS `converted`
-FROM (
-  SELECT
-    `t39`.`unit`,
-    `t39`.`started`,
-    `t39`.`completed`,
-    `t42`.`_unit`,
-    `t42`.`_converted`
-  FROM (
-    SELECT
-      `t37`.`unit`,
-      `t37`.`_f_t0` AS `started`,
-      `t37`.`_f_t2` AS `completed`
-    FROM (
-      SELECT
-        `t36`.`unit`,
-        MAX(`t36`.`_f_entry`) AS `_f_entry`,
-        MAX(`t36`.`_f_t0`) AS `_f_t0`,
-        MAX(
-          IF(
-            `t36`.`_f_v0` AND (
-              `t36`.`ts` = `t36`.`_f_t0`
-            ),
-            `t36`.`_f_a0`,
-            CAST(NULL AS TIMESTAMP)
-          )
-        ) AS `_f_s0`,
-        MAX(`t36`.`_f_t1`) AS `_f_t1`,
-        MAX(
-          IF(
-            `t36`.`_f_v1` AND (
-              `t36`.`ts` = `t36`.`_f_t1`
-            ),
-            `t36`.`_f_a1`,
-            CAST(NULL AS TIMESTAMP)
-          )
-        ) AS `_f_s1`,
-        MAX(`t36`.`_f_t2`) AS `_f_t2`,
-        MAX(
-          IF(
-            `t36`.`_f_v2` AND (
-              `t36`.`ts` = `t36`.`_f_t2`
-            ),
-            `t36`.`_f_a2`,
-            CAST(NULL AS TIMESTAMP)
-          )
-        ) AS `_f_s2`
-      FROM (
-        SELECT
-          `t35`.`unit`,
-          `t35`.`ts`,
-          `t35`.`_f_entry`,
-          `t35`.`_f_step`,
-          `t35`.`_f_a0`,
-          `t35`.`_f_a1`,
-          `t35`.`_f_a2`,
-          `t35`.`_f_v0`,
-          `t35`.`_f_v1`,
-          `t35`.`_f_v2`,
-          `t35`.`_f_t0`,
-          `t35`.`_f_t1`,
-          `t35`.`_f_t2`
-        FROM (
-          SELECT
-            `t32`.`unit`,
-            `t32`.`ts`,
-            `t32`.`_f_entry`,
-            `t32`.`_f_step`,
-            `t32`.`_f_a0`,
-            `t32`.`_f_a1`,
-            `t32`.`_f_a2`,
-            `t32`.`_f_v0`,
-            `t32`.`_f_v1`,
-            `t32`.`_f_v2`,
-            `t34`.`_f_unit`,
-            `t34`.`_f_t0`,
-            `t34`.`_f_t1`,
-            `t34`.`_f_t2`
-          FROM `t30` AS `t32`
-          INNER JOIN (
+                `t5`.`unit`,
+                `t5`.`ts`,
+                `t5`.`_f_pos`,
+                0 AS `_f_entry`,
+                CASE
+                  WHEN `t5`.`_f_k` = 0
+                  THEN 'ad'
+                  WHEN `t5`.`_f_k` = 1
+                  THEN 'product'
+                  WHEN `t5`.`_f_k` = 2
+                  THEN 'order'
+                  ELSE NULL
+                END AS `_f_step`,
+                IF(`t5`.`_f_k` = 0, `t5`.`ts`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
+                CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+                CAST(NULL AS TIMESTAMP) AS `_f_a2`
+              FROM `t4` AS `t5`
+              WHERE
+                `t5`.`_f_k` = 0
+            ) AS `t10`
+            UNION ALL
             SELECT
-              `t31`.`unit` AS `_f_unit`,
-              MIN(IF(`t31`.`_f_v0`, `t31`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-              MIN(IF(`t31`.`_f_v1`, `t31`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-              MIN(IF(`t31`.`_f_v2`, `t31`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`
-            FROM `t30` AS `t31`
-            GROUP BY
-              1
-          ) AS `t34`
-            ON `t32`.`unit` = `t34`.`_f_unit`
-        ) AS `t35`
-      ) AS `t36`
+              *
+            FROM (
+              SELECT
+                `t18`.`unit`,
+                CAST(`t18`.`ts` AS TIMESTAMP) AS `ts`,
+                `t18`.`_f_pos`,
+                0 AS `_f_entry`,
+                'product' AS `_f_step`,
+                CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+                `t18`.`_f_v` AS `_f_a1`,
+                CAST(NULL AS TIMESTAMP) AS `_f_a2`
+              FROM `t17` AS `t18`
+            ) AS `t21`
+          ) AS `t22`
+        ) AS `t28`
+      ) AS `t29`
       GROUP BY
         1
-    ) AS `t37`
+    ) AS `t30`
     WHERE
-      `t37`.`_f_t0` IS NOT NULL
+      `t30`.`_f_t0` IS NOT NULL
       AND CASE
-        WHEN `t37`.`_f_t2` IS NOT NULL
+        WHEN `t30`.`_f_t2` IS NOT NULL
         THEN 3
-        WHEN `t37`.`_f_t1` IS NOT NULL
+        WHEN `t30`.`_f_t1` IS NOT NULL
         THEN 2
-        WHEN `t37`.`_f_t0` IS NOT NULL
+        WHEN `t30`.`_f_t0` IS NOT NULL
         THEN 1
         ELSE CAST(NULL AS BIGINT)
       END = 3
-  ) AS `t39`
+  ) AS `t32`
   LEFT OUTER JOIN (
     SELECT DISTINCT
-      `t40`.`unit` AS `_unit`,
+      `t33`.`unit` AS `_unit`,
       1 AS `_converted`
     FROM (
       SELECT
-        `t39`.`unit`,
-        `t39`.`started`,
-        `t39`.`completed`,
+        `t32`.`unit`,
+        `t32`.`started`,
+        `t32`.`completed`,
         `t2`.`person`,
         `t2`.`ts`,
         `t2`.`seq`,
@@ -359,103 +271,157 @@ FROM (
         `t2`.`properties`
       FROM (
         SELECT
-          `t37`.`unit`,
-          `t37`.`_f_t0` AS `started`,
-          `t37`.`_f_t2` AS `completed`
+          `t30`.`unit`,
+          `t30`.`_f_t0` AS `started`,
+          `t30`.`_f_t2` AS `completed`
         FROM (
           SELECT
-            `t36`.`unit`,
-            MAX(`t36`.`_f_entry`) AS `_f_entry`,
-            MAX(`t36`.`_f_t0`) AS `_f_t0`,
-            MAX(
-              IF(
-                `t36`.`_f_v0` AND (
-                  `t36`.`ts` = `t36`.`_f_t0`
-                ),
-                `t36`.`_f_a0`,
-                CAST(NULL AS TIMESTAMP)
-              )
-            ) AS `_f_s0`,
-            MAX(`t36`.`_f_t1`) AS `_f_t1`,
-            MAX(
-              IF(
-                `t36`.`_f_v1` AND (
-                  `t36`.`ts` = `t36`.`_f_t1`
-                ),
-                `t36`.`_f_a1`,
-                CAST(NULL AS TIMESTAMP)
-              )
-            ) AS `_f_s1`,
-            MAX(`t36`.`_f_t2`) AS `_f_t2`,
-            MAX(
-              IF(
-                `t36`.`_f_v2` AND (
-                  `t36`.`ts` = `t36`.`_f_t2`
-                ),
-                `t36`.`_f_a2`,
-                CAST(NULL AS TIMESTAMP)
-              )
-            ) AS `_f_s2`
+            `t29`.`unit`,
+            MAX(`t29`.`_f_entry`) AS `_f_entry`,
+            MIN(IF(`t29`.`_f_v0`, `t29`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
+            MIN(IF(`t29`.`_f_v0`, `t29`.`_f_a0`, NULL)) AS `_f_s0`,
+            MIN(IF(`t29`.`_f_v1`, `t29`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
+            MIN(IF(`t29`.`_f_v1`, `t29`.`_f_a1`, NULL)) AS `_f_s1`,
+            MIN(IF(`t29`.`_f_v2`, `t29`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`,
+            MIN(IF(`t29`.`_f_v2`, `t29`.`_f_a2`, NULL)) AS `_f_s2`
           FROM (
             SELECT
-              `t35`.`unit`,
-              `t35`.`ts`,
-              `t35`.`_f_entry`,
-              `t35`.`_f_step`,
-              `t35`.`_f_a0`,
-              `t35`.`_f_a1`,
-              `t35`.`_f_a2`,
-              `t35`.`_f_v0`,
-              `t35`.`_f_v1`,
-              `t35`.`_f_v2`,
-              `t35`.`_f_t0`,
-              `t35`.`_f_t1`,
-              `t35`.`_f_t2`
+              `t28`.`unit`,
+              `t28`.`ts`,
+              `t28`.`_f_pos`,
+              `t28`.`_f_entry`,
+              `t28`.`_f_step`,
+              `t28`.`_f_a0`,
+              `t28`.`_f_a1`,
+              `t28`.`_f_a2`,
+              `t28`.`_f_a0` IS NOT NULL AS `_f_v0`,
+              `t28`.`_f_a1` IS NOT NULL AS `_f_v1`,
+              `t28`.`_f_a2` IS NOT NULL AS `_f_v2`
             FROM (
               SELECT
-                `t32`.`unit`,
-                `t32`.`ts`,
-                `t32`.`_f_entry`,
-                `t32`.`_f_step`,
-                `t32`.`_f_a0`,
-                `t32`.`_f_a1`,
-                `t32`.`_f_a2`,
-                `t32`.`_f_v0`,
-                `t32`.`_f_v1`,
-                `t32`.`_f_v2`,
-                `t34`.`_f_unit`,
-                `t34`.`_f_t0`,
-                `t34`.`_f_t1`,
-                `t34`.`_f_t2`
-              FROM `t30` AS `t32`
-              INNER JOIN (
+                *
+              FROM (
                 SELECT
-                  `t31`.`unit` AS `_f_unit`,
-                  MIN(IF(`t31`.`_f_v0`, `t31`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t0`,
-                  MIN(IF(`t31`.`_f_v1`, `t31`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t1`,
-                  MIN(IF(`t31`.`_f_v2`, `t31`.`ts`, CAST(NULL AS TIMESTAMP))) AS `_f_t2`
-                FROM `t30` AS `t31`
-                GROUP BY
-                  1
-              ) AS `t34`
-                ON `t32`.`unit` = `t34`.`_f_unit`
-            ) AS `t35`
-          ) AS `t36`
+                  `t26`.`unit`,
+                  CAST(`t26`.`ts` AS TIMESTAMP) AS `ts`,
+                  `t26`.`_f_pos`,
+                  0 AS `_f_entry`,
+                  'order' AS `_f_step`,
+                  CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+                  CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+                  `t26`.`_f_v` AS `_f_a2`
+                FROM (
+                  SELECT
+                    `t25`.`unit`,
+                    `t25`.`_f_v`,
+                    MIN(`t25`.`_f_pos`) AS `_f_pos`,
+                    MIN(`t25`.`ts`) AS `ts`
+                  FROM (
+                    SELECT
+                      `t24`.`unit`,
+                      `t24`.`_f_pos`,
+                      MAX(`t24`.`_f_w`) AS `_f_v`,
+                      MAX(`t24`.`ts`) AS `ts`
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t11`.`unit`,
+                          `t11`.`ts`,
+                          `t11`.`_f_k`,
+                          `t11`.`_f_pos`,
+                          `t20`.`_f_w`,
+                          `t20`.`_f_p`
+                        FROM (
+                          SELECT
+                            *
+                          FROM `t4` AS `t5`
+                          WHERE
+                            `t5`.`_f_k` = 2
+                        ) AS `t11`
+                        INNER JOIN (
+                          SELECT
+                            `t18`.`unit`,
+                            `t18`.`_f_v` AS `_f_w`,
+                            `t18`.`_f_pos` AS `_f_p`
+                          FROM `t17` AS `t18`
+                        ) AS `t20`
+                          ON `t11`.`unit` = `t20`.`unit`
+                      ) AS `t23`
+                      WHERE
+                        `t23`.`_f_p` < `t23`.`_f_pos`
+                    ) AS `t24`
+                    GROUP BY
+                      1,
+                      2
+                  ) AS `t25`
+                  GROUP BY
+                    1,
+                    2
+                ) AS `t26`
+              ) AS `t27`
+              UNION ALL
+              SELECT
+                *
+              FROM (
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    `t5`.`unit`,
+                    `t5`.`ts`,
+                    `t5`.`_f_pos`,
+                    0 AS `_f_entry`,
+                    CASE
+                      WHEN `t5`.`_f_k` = 0
+                      THEN 'ad'
+                      WHEN `t5`.`_f_k` = 1
+                      THEN 'product'
+                      WHEN `t5`.`_f_k` = 2
+                      THEN 'order'
+                      ELSE NULL
+                    END AS `_f_step`,
+                    IF(`t5`.`_f_k` = 0, `t5`.`ts`, CAST(NULL AS TIMESTAMP)) AS `_f_a0`,
+                    CAST(NULL AS TIMESTAMP) AS `_f_a1`,
+                    CAST(NULL AS TIMESTAMP) AS `_f_a2`
+                  FROM `t4` AS `t5`
+                  WHERE
+                    `t5`.`_f_k` = 0
+                ) AS `t10`
+                UNION ALL
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    `t18`.`unit`,
+                    CAST(`t18`.`ts` AS TIMESTAMP) AS `ts`,
+                    `t18`.`_f_pos`,
+                    0 AS `_f_entry`,
+                    'product' AS `_f_step`,
+                    CAST(NULL AS TIMESTAMP) AS `_f_a0`,
+                    `t18`.`_f_v` AS `_f_a1`,
+                    CAST(NULL AS TIMESTAMP) AS `_f_a2`
+                  FROM `t17` AS `t18`
+                ) AS `t21`
+              ) AS `t22`
+            ) AS `t28`
+          ) AS `t29`
           GROUP BY
             1
-        ) AS `t37`
+        ) AS `t30`
         WHERE
-          `t37`.`_f_t0` IS NOT NULL
+          `t30`.`_f_t0` IS NOT NULL
           AND CASE
-            WHEN `t37`.`_f_t2` IS NOT NULL
+            WHEN `t30`.`_f_t2` IS NOT NULL
             THEN 3
-            WHEN `t37`.`_f_t1` IS NOT NULL
+            WHEN `t30`.`_f_t1` IS NOT NULL
             THEN 2
-            WHEN `t37`.`_f_t0` IS NOT NULL
+            WHEN `t30`.`_f_t0` IS NOT NULL
             THEN 1
             ELSE CAST(NULL AS BIGINT)
           END = 3
-      ) AS `t39`
+      ) AS `t32`
       INNER JOIN (
         SELECT
           *
@@ -463,10 +429,10 @@ FROM (
         WHERE
           `t0`.`label` = 'order'
       ) AS `t2`
-        ON `t39`.`unit` = `t2`.`unit`
-    ) AS `t40`
+        ON `t32`.`unit` = `t2`.`unit`
+    ) AS `t33`
     WHERE
-      `t40`.`ts` >= `t40`.`completed`
-  ) AS `t42`
-    ON `t39`.`unit` = `t42`.`_unit`
-) AS `t43`
+      `t33`.`ts` >= `t33`.`completed`
+  ) AS `t35`
+    ON `t32`.`unit` = `t35`.`_unit`
+) AS `t36`
