@@ -13,15 +13,14 @@ See ``docs/analytics.md`` (section *Funnels*, "Conversion trend").
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from statistics import NormalDist
 from typing import TYPE_CHECKING, Any
 
 import ibis
 
 from ..errors import UsageError, did_you_mean
+from ..significance import two_proportions
 from .funnel_summary import step_columns
 from .retention import period_index, period_start
 
@@ -32,9 +31,6 @@ __all__ = ["TREND_PERIODS", "compare_periods", "funnel_trend", "trend_period_us"
 
 TREND_PERIODS: Mapping[str, int] = {"day": 86_400_000_000, "week": 7 * 86_400_000_000}
 """The named trend periods and their fixed lengths in microseconds."""
-
-_Z95 = NormalDist().inv_cdf(0.975)
-_LEVEL = 0.05
 
 
 def trend_period_us(name: str) -> int:
@@ -131,28 +127,22 @@ def compare_periods(
     last = max(by_period)
     step = timedelta(microseconds=period_us)
     latest, previous = _side(last, by_period), _side(last - step, by_period)
-    n1, x1, p1 = latest["entered"], latest["converted"], latest["conversion"]
-    n0, x0, p0 = previous["entered"], previous["converted"], previous["conversion"]
-    difference = interval = z = p_value = None
-    if p1 is not None and p0 is not None:
-        difference = (p1 - p0) * 100
-        spread = math.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
-        if spread > 0:
-            half = _Z95 * spread * 100
-            interval = [max(difference - half, -100.0), min(difference + half, 100.0)]
-        pooled = (x1 + x0) / (n1 + n0)
-        error = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0))
-        if error > 0:
-            z = (p1 - p0) / error
-            p_value = math.erfc(abs(z) / math.sqrt(2))
+    n1, x1 = latest["entered"], latest["converted"]
+    n0, x0 = previous["entered"], previous["converted"]
+    difference = interval = None
+    test = two_proportions(x1, n1, x0, n0)
+    if test.difference is not None:
+        difference = test.difference * 100
+        if test.ci95 is not None:
+            interval = [test.ci95[0] * 100, test.ci95[1] * 100]
     end = None if data_end is None else _naive_utc(data_end)
     return {
         "latest": latest,
         "previous": previous,
         "difference_pp": difference,
         "ci95_pp": interval,
-        "z": z,
-        "p_value": p_value,
-        "significant": None if p_value is None else p_value < _LEVEL,
+        "z": test.z,
+        "p_value": test.p_value,
+        "significant": test.significant,
         "partial": end is None or end < last + step,
     }
