@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
+    "CaseError",
+    "DeliveryError",
     "IngestError",
     "MapError",
     "MapIssue",
@@ -120,3 +122,17 @@ def did_you_mean(value: str, choices: Iterable[str], *, limit: int = 12) -> str:
     listed = ", ".join(options[:limit]) + (", …" if len(options) > limit else "")
     text = f"; did you mean '{hint}'?" if hint else ""
     return f"{text} (valid: {listed})" if options else text
+
+
+class CaseError(RecorridoError):
+    """A case does not exist, or cannot make the change asked for."""
+
+    code = "case_error"
+    exit_code = 2
+
+
+class DeliveryError(RecorridoError):
+    """Webhooks cannot be delivered as configured (a missing secret…)."""
+
+    code = "delivery_error"
+    exit_code = 2

@@ -88,10 +88,78 @@ _V1 = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+_V2 = (
+    """
+    CREATE TABLE cases (
+        case_id VARCHAR PRIMARY KEY,    -- '<rule id>-<number>', e.g. detractor-12
+        rule_id VARCHAR NOT NULL,       -- the map's alerts[].id that opened it
+        number BIGINT NOT NULL,         -- 1, 2, 3… per rule, in order of opening
+        action VARCHAR NOT NULL,        -- case | advocacy | notify
+        response_id VARCHAR NOT NULL,   -- feedback.response_id
+        person_id VARCHAR,
+        responded_at TIMESTAMP,         -- UTC time of the response
+        touchpoint VARCHAR,
+        stage VARCHAR,
+        metric VARCHAR,                 -- the answer that triggered the rule
+        score DOUBLE,
+        comment VARCHAR,
+        status VARCHAR NOT NULL,        -- open | in_progress | resolved
+        owner VARCHAR,
+        root_cause VARCHAR,
+        action_taken VARCHAR,
+        created_at TIMESTAMP NOT NULL,  -- UTC
+        updated_at TIMESTAMP NOT NULL,
+        resolved_at TIMESTAMP,
+        UNIQUE (rule_id, response_id)
+    )
+    """,
+    """
+    CREATE TABLE case_events (
+        event_id BIGINT PRIMARY KEY,    -- increasing: the order of the history
+        case_id VARCHAR NOT NULL,
+        occurred_at TIMESTAMP NOT NULL, -- UTC
+        actor VARCHAR NOT NULL,         -- who: a user name, or 'recorrido'
+        kind VARCHAR NOT NULL,          -- opened | assigned | progress | resolved | reopened
+        status VARCHAR NOT NULL,        -- the case's status after the event
+        owner VARCHAR,                  -- the case's owner after the event
+        note VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE outbox (
+        message_id VARCHAR PRIMARY KEY, -- idempotency key: X-Recorrido-Delivery
+        seq BIGINT NOT NULL,            -- order of enqueueing: the tie-breaker
+        case_id VARCHAR NOT NULL,
+        webhook_id VARCHAR NOT NULL,
+        payload VARCHAR NOT NULL,       -- the JSON body, sent byte for byte on every attempt
+        status VARCHAR NOT NULL,        -- pending | delivered | failed
+        attempts INTEGER NOT NULL,      -- attempts whose outcome was recorded
+        created_at TIMESTAMP NOT NULL,  -- UTC
+        next_attempt_at TIMESTAMP NOT NULL,
+        claimed_by VARCHAR,             -- the delivery run sending it now
+        claimed_at TIMESTAMP,
+        last_attempt_at TIMESTAMP,
+        last_status INTEGER,            -- HTTP status of the last attempt, if any
+        last_error VARCHAR,
+        delivered_at TIMESTAMP,
+        UNIQUE (case_id, webhook_id)
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 """``MIGRATIONS[i]`` brings a store from schema version ``i`` to ``i + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this Recorrido writes and reads."""
 
-TABLES = ("events", "people", "identities", "feedback", "ingestions")
+TABLES = (
+    "events",
+    "people",
+    "identities",
+    "feedback",
+    "ingestions",
+    "cases",
+    "case_events",
+    "outbox",
+)

@@ -109,13 +109,16 @@ class Store(Closing):
                 code="store_too_new",
             )
         if version < SCHEMA_VERSION:
-            if not writable:
+            if writable:
+                self._migrate(version)
+            elif version == 0:
                 raise StoreError(
                     f"{self.path}: store schema {version} needs migrating to {SCHEMA_VERSION}; "
                     "open it once without read-only (e.g. recorrido info)",
                     code="store_needs_migration",
                 )
-            self._migrate(version)
+            # Read-only, an older schema is read as it is: its tables are a subset of the
+            # current ones, and whatever needs the newer tables opens the store writable.
 
     def _migrate(self, version: int) -> None:
         con = self.connection

@@ -1,0 +1,3 @@
+"""The voice of the customer: survey feedback, comments and their analysis."""
+
+__all__: list[str] = []
