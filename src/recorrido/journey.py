@@ -21,7 +21,7 @@ from typing import Any
 import ibis
 import pyarrow as pa
 
-from . import _conformance
+from . import _conformance, _experience
 from ._closing import Closing
 from .analysis.attribution import TOUCHES, funnel_touches
 from .analysis.frame import JOURNEY_EVENTS
@@ -409,6 +409,21 @@ class Journey(Closing):
         optionally ``by`` stage, persona, channel (first touch) or unit (see
         :class:`~.requests.ConformanceRequest`)."""
         return _conformance.conformance(self, {**options, "by": by})
+
+    def experience(self, by: str = "touchpoint", **options: Any) -> Result:
+        """NPS, CSAT, CES and ratings of the store's survey answers per touchpoint, stage,
+        persona, channel, period (``period="day"|"week"``) or none; ``min_sample`` flags
+        small groups (docs/analytics.md#experience)."""
+        return _experience.experience(self, {**options, "by": by})
+
+    def emotion_curve(self, min_sample: int = 30) -> Result:
+        """Designed against measured emotion (−2…+2) per stage of the map."""
+        return _experience.emotion(self, {"min_sample": min_sample})
+
+    def satisfaction(self) -> Result:
+        """Journey-level satisfaction per person; ``extra["drivers"]``: each touchpoint's and
+        the whole journey's correlation with the person's NPS."""
+        return _experience.satisfaction(self, {})
 
     def routes(self, routes: list[str] | None = None, **options: Any) -> Result:
         """Who took each of the map's ``routes`` (default: all) and how many converted (see

@@ -1,0 +1,737 @@
+WITH "t16" AS (
+  SELECT
+    "t15"."seq" AS "seq",
+    "t15"."response_id" AS "response_id",
+    "t15"."person" AS "person",
+    "t15"."ts" AS "ts",
+    "t15"."metric" AS "metric",
+    "t15"."score" AS "score",
+    "t15"."scale_min" AS "scale_min",
+    "t15"."scale_max" AS "scale_max",
+    "t15"."touchpoint" AS "touchpoint",
+    "t15"."stage" AS "stage",
+    "t15"."channel" AS "channel",
+    "t15"."link" AS "link",
+    "t15"."known_person" AS "known_person",
+    CASE
+      WHEN isNull("t15"."metric")
+      OR NOT (
+        "t15"."metric" IN ('nps', 'csat', 'ces', 'rating')
+      )
+      THEN 'unknown_metric'
+      WHEN isNull("t15"."score")
+      OR COALESCE(isNaN("t15"."score"), FALSE)
+      OR (
+        isNull("t15"."scale_min")
+        OR isNull("t15"."scale_max")
+        OR (
+          "t15"."scale_min" >= "t15"."scale_max"
+        )
+      )
+      OR (
+        (
+          "t15"."score" < "t15"."scale_min"
+        )
+        OR (
+          "t15"."score" > "t15"."scale_max"
+        )
+      )
+      THEN 'out_of_scale'
+      WHEN (
+        (
+          "t15"."metric" = 'nps'
+        )
+        AND (
+          (
+            "t15"."scale_min" <> 0.0
+          ) OR (
+            "t15"."scale_max" <> 10.0
+          )
+        )
+      )
+      OR (
+        (
+          "t15"."metric" = 'csat'
+        )
+        AND (
+          (
+            "t15"."scale_min" <> 1.0
+          ) OR (
+            "t15"."scale_max" <> 5.0
+          )
+        )
+      )
+      OR (
+        (
+          "t15"."metric" = 'ces'
+        )
+        AND (
+          (
+            "t15"."scale_min" <> 1.0
+          ) OR (
+            "t15"."scale_max" <> 7.0
+          )
+        )
+      )
+      THEN 'other_scale'
+      ELSE CAST(NULL AS Nullable(String))
+    END AS "problem"
+  FROM (
+    SELECT
+      "t3"."seq" AS "seq",
+      "t3"."response_id" AS "response_id",
+      "t3"."person" AS "person",
+      "t3"."ts" AS "ts",
+      "t3"."metric" AS "metric",
+      "t3"."score" AS "score",
+      "t3"."scale_min" AS "scale_min",
+      "t3"."scale_max" AS "scale_max",
+      COALESCE("t3"."_named_tp", "t14"."_last") AS "touchpoint",
+      COALESCE(
+        CASE COALESCE("t3"."_named_tp", "t14"."_last")
+          WHEN 'ad'
+          THEN 'awareness'
+          WHEN 'product'
+          THEN 'consideration'
+          WHEN 'checkout'
+          THEN 'purchase'
+          WHEN 'call'
+          THEN 'support'
+          ELSE CAST(NULL AS Nullable(String))
+        END,
+        "t3"."_named_stage"
+      ) AS "stage",
+      CASE COALESCE("t3"."_named_tp", "t14"."_last")
+        WHEN 'ad'
+        THEN 'ads'
+        WHEN 'product'
+        THEN 'web'
+        WHEN 'checkout'
+        THEN 'web'
+        WHEN 'call'
+        THEN 'phone'
+        ELSE CAST(NULL AS Nullable(String))
+      END AS "channel",
+      CASE
+        WHEN isNotNull("t3"."_named_tp")
+        AND "t3"."_named_tp" IN ('ad', 'product', 'checkout', 'call')
+        THEN 'touchpoint'
+        WHEN isNotNull("t3"."_named_tp")
+        THEN 'unknown_touchpoint'
+        WHEN isNotNull("t3"."_named_stage")
+        AND "t3"."_named_stage" IN ('awareness', 'consideration', 'purchase', 'support')
+        THEN 'stage'
+        WHEN isNotNull("t3"."_named_stage")
+        THEN 'unknown_stage'
+        WHEN isNotNull("t14"."_last")
+        THEN 'last_touch'
+        ELSE 'unlinked'
+      END AS "link",
+      COALESCE("t10"."_known", 0) = 1 AS "known_person"
+    FROM (
+      SELECT
+        "t0"."seq" AS "seq",
+        "t0"."response_id" AS "response_id",
+        "t0"."ts" AS "ts",
+        "t0"."metric" AS "metric",
+        "t0"."score" AS "score",
+        "t0"."scale_min" AS "scale_min",
+        "t0"."scale_max" AS "scale_max",
+        "t0"."person_id" AS "person",
+        "t0"."touchpoint" AS "_named_tp",
+        "t0"."stage" AS "_named_stage"
+      FROM "feedback" AS "t0"
+    ) AS "t3"
+    LEFT OUTER JOIN (
+      SELECT
+        "t12"."_a_seq" AS "_a_seq",
+        "t12"."_t_label" AS "_last"
+      FROM (
+        SELECT
+          "t11"."_a_seq" AS "_a_seq",
+          "t11"."_a_person" AS "_a_person",
+          "t11"."_a_ts" AS "_a_ts",
+          "t11"."_t_person" AS "_t_person",
+          "t11"."_t_ts" AS "_t_ts",
+          "t11"."_t_seq" AS "_t_seq",
+          "t11"."_t_label" AS "_t_label",
+          ROW_NUMBER() OVER (
+            PARTITION BY "t11"."_a_seq"
+            ORDER BY "t11"."_t_ts" DESC, "t11"."_t_seq" DESC
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) - 1 AS "_rank"
+        FROM (
+          SELECT
+            "t7"."_a_seq" AS "_a_seq",
+            "t7"."_a_person" AS "_a_person",
+            "t7"."_a_ts" AS "_a_ts",
+            "t8"."_t_person" AS "_t_person",
+            "t8"."_t_ts" AS "_t_ts",
+            "t8"."_t_seq" AS "_t_seq",
+            "t8"."_t_label" AS "_t_label"
+          FROM (
+            SELECT
+              "t0"."seq" AS "_a_seq",
+              "t0"."person_id" AS "_a_person",
+              "t0"."ts" AS "_a_ts"
+            FROM "feedback" AS "t0"
+            WHERE
+              isNull("t0"."touchpoint") AND isNull("t0"."stage") AND isNotNull("t0"."person_id")
+          ) AS "t7"
+          INNER JOIN (
+            SELECT
+              "t1"."person" AS "_t_person",
+              "t1"."ts" AS "_t_ts",
+              "t1"."seq" AS "_t_seq",
+              "t1"."label" AS "_t_label"
+            FROM "journey_events" AS "t1"
+            WHERE
+              isNotNull("t1"."label") AND isNotNull("t1"."person")
+          ) AS "t8"
+            ON "t7"."_a_person" = "t8"."_t_person" AND "t8"."_t_ts" <= "t7"."_a_ts"
+        ) AS "t11"
+      ) AS "t12"
+      WHERE
+        "t12"."_rank" = 0
+    ) AS "t14"
+      ON "t3"."seq" = "t14"."_a_seq"
+    LEFT OUTER JOIN (
+      SELECT
+        "t5"."_k_person" AS "_k_person",
+        1 AS "_known"
+      FROM (
+        SELECT DISTINCT
+          "t1"."person" AS "_k_person"
+        FROM "journey_events" AS "t1"
+        WHERE
+          isNotNull("t1"."person")
+      ) AS "t5"
+    ) AS "t10"
+      ON "t3"."person" = "t10"."_k_person"
+  ) AS "t15"
+), "t31" AS (
+  SELECT
+    "t30"."touchpoint" AS "touchpoint",
+    COUNT(*) AS "people",
+    AVG("t30"."_x") AS "satisfaction",
+    AVG("t30"."_y") AS "nps",
+    (
+      MIN("t30"."_x") < MAX("t30"."_x")
+    )
+    AND (
+      MIN("t30"."_y") < MAX("t30"."_y")
+    ) AS "_varies"
+  FROM (
+    SELECT
+      "t29"."touchpoint" AS "touchpoint",
+      "t29"."_x" AS "_x",
+      "t28"."_y" AS "_y"
+    FROM (
+      SELECT
+        *
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t18"."touchpoint" AS "touchpoint",
+            "t18"."person" AS "person",
+            AVG("t18"."satisfaction") AS "_x"
+          FROM (
+            SELECT
+              "t17"."seq" AS "seq",
+              "t17"."response_id" AS "response_id",
+              "t17"."person" AS "person",
+              "t17"."ts" AS "ts",
+              "t17"."metric" AS "metric",
+              "t17"."score" AS "score",
+              "t17"."scale_min" AS "scale_min",
+              "t17"."scale_max" AS "scale_max",
+              "t17"."touchpoint" AS "touchpoint",
+              "t17"."stage" AS "stage",
+              "t17"."channel" AS "channel",
+              "t17"."link" AS "link",
+              "t17"."known_person" AS "known_person",
+              "t17"."problem" AS "problem",
+              CASE
+                WHEN isNull("t17"."problem")
+                THEN CASE
+                  WHEN "t17"."metric" = 'ces'
+                  THEN (
+                    "t17"."scale_max" - "t17"."score"
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  ELSE (
+                    "t17"."score" - "t17"."scale_min"
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                END
+                ELSE CAST(NULL AS Nullable(Float64))
+              END AS "satisfaction",
+              CASE
+                WHEN isNull("t17"."problem")
+                THEN CASE
+                  WHEN "t17"."metric" = 'nps'
+                  THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                  WHEN "t17"."metric" = 'csat'
+                  THEN "t17"."score" - 3.0
+                  WHEN "t17"."metric" = 'ces'
+                  THEN (
+                    (
+                      4.0 - "t17"."score"
+                    ) * 2.0
+                  ) / 3.0
+                  ELSE (
+                    (
+                      (
+                        "t17"."score" - "t17"."scale_min"
+                      ) * 4.0
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  ) - 2.0
+                END
+                ELSE CAST(NULL AS Nullable(Float64))
+              END AS "emotion"
+            FROM "t16" AS "t17"
+            WHERE
+              isNull("t17"."problem")
+              AND isNotNull("t17"."person")
+              AND "t17"."metric" <> 'nps'
+              AND isNotNull("t17"."touchpoint")
+          ) AS "t18"
+          GROUP BY
+            "t18"."touchpoint",
+            "t18"."person"
+        ) AS "t21"
+      ) AS "t24"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          '(journey)' AS "touchpoint",
+          "t22"."person" AS "person",
+          "t22"."_x" AS "_x"
+        FROM (
+          SELECT
+            "t19"."person" AS "person",
+            AVG("t19"."satisfaction") AS "_x"
+          FROM (
+            SELECT
+              "t17"."seq" AS "seq",
+              "t17"."response_id" AS "response_id",
+              "t17"."person" AS "person",
+              "t17"."ts" AS "ts",
+              "t17"."metric" AS "metric",
+              "t17"."score" AS "score",
+              "t17"."scale_min" AS "scale_min",
+              "t17"."scale_max" AS "scale_max",
+              "t17"."touchpoint" AS "touchpoint",
+              "t17"."stage" AS "stage",
+              "t17"."channel" AS "channel",
+              "t17"."link" AS "link",
+              "t17"."known_person" AS "known_person",
+              "t17"."problem" AS "problem",
+              CASE
+                WHEN isNull("t17"."problem")
+                THEN CASE
+                  WHEN "t17"."metric" = 'ces'
+                  THEN (
+                    "t17"."scale_max" - "t17"."score"
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  ELSE (
+                    "t17"."score" - "t17"."scale_min"
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                END
+                ELSE CAST(NULL AS Nullable(Float64))
+              END AS "satisfaction",
+              CASE
+                WHEN isNull("t17"."problem")
+                THEN CASE
+                  WHEN "t17"."metric" = 'nps'
+                  THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                  WHEN "t17"."metric" = 'csat'
+                  THEN "t17"."score" - 3.0
+                  WHEN "t17"."metric" = 'ces'
+                  THEN (
+                    (
+                      4.0 - "t17"."score"
+                    ) * 2.0
+                  ) / 3.0
+                  ELSE (
+                    (
+                      (
+                        "t17"."score" - "t17"."scale_min"
+                      ) * 4.0
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  ) - 2.0
+                END
+                ELSE CAST(NULL AS Nullable(Float64))
+              END AS "emotion"
+            FROM "t16" AS "t17"
+            WHERE
+              isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" <> 'nps'
+          ) AS "t19"
+          GROUP BY
+            "t19"."person"
+        ) AS "t22"
+      ) AS "t25"
+    ) AS "t29"
+    INNER JOIN (
+      SELECT
+        "t23"."person" AS "_y_person",
+        "t23"."_y" AS "_y"
+      FROM (
+        SELECT
+          "t20"."person" AS "person",
+          AVG("t20"."score") AS "_y"
+        FROM (
+          SELECT
+            "t17"."seq" AS "seq",
+            "t17"."response_id" AS "response_id",
+            "t17"."person" AS "person",
+            "t17"."ts" AS "ts",
+            "t17"."metric" AS "metric",
+            "t17"."score" AS "score",
+            "t17"."scale_min" AS "scale_min",
+            "t17"."scale_max" AS "scale_max",
+            "t17"."touchpoint" AS "touchpoint",
+            "t17"."stage" AS "stage",
+            "t17"."channel" AS "channel",
+            "t17"."link" AS "link",
+            "t17"."known_person" AS "known_person",
+            "t17"."problem" AS "problem",
+            CASE
+              WHEN isNull("t17"."problem")
+              THEN CASE
+                WHEN "t17"."metric" = 'ces'
+                THEN (
+                  "t17"."scale_max" - "t17"."score"
+                ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                ELSE (
+                  "t17"."score" - "t17"."scale_min"
+                ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+              END
+              ELSE CAST(NULL AS Nullable(Float64))
+            END AS "satisfaction",
+            CASE
+              WHEN isNull("t17"."problem")
+              THEN CASE
+                WHEN "t17"."metric" = 'nps'
+                THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                WHEN "t17"."metric" = 'csat'
+                THEN "t17"."score" - 3.0
+                WHEN "t17"."metric" = 'ces'
+                THEN (
+                  (
+                    4.0 - "t17"."score"
+                  ) * 2.0
+                ) / 3.0
+                ELSE (
+                  (
+                    (
+                      "t17"."score" - "t17"."scale_min"
+                    ) * 4.0
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                ) - 2.0
+              END
+              ELSE CAST(NULL AS Nullable(Float64))
+            END AS "emotion"
+          FROM "t16" AS "t17"
+          WHERE
+            isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" = 'nps'
+        ) AS "t20"
+        GROUP BY
+          "t20"."person"
+      ) AS "t23"
+    ) AS "t28"
+      ON "t29"."person" = "t28"."_y_person"
+  ) AS "t30"
+  GROUP BY
+    "t30"."touchpoint"
+)
+SELECT
+  "t33"."touchpoint" AS "touchpoint",
+  "t33"."people" AS "people",
+  "t33"."satisfaction" AS "satisfaction",
+  "t33"."nps" AS "nps",
+  CASE
+    WHEN (
+      "t33"."people" >= 2
+    ) AND "t33"."_varies"
+    THEN CASE
+      WHEN (
+        "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
+      ) > 1.0
+      THEN 1.0
+      ELSE CASE
+        WHEN (
+          "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
+        ) < -1.0
+        THEN -1.0
+        ELSE "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
+      END
+    END
+    ELSE CAST(NULL AS Nullable(Float64))
+  END AS "correlation"
+FROM "t31" AS "t33"
+INNER JOIN (
+  SELECT
+    "t37"."touchpoint" AS "_s_tp",
+    "t37"."_sxy" AS "_sxy",
+    "t37"."_sxx" AS "_sxx",
+    "t37"."_syy" AS "_syy"
+  FROM (
+    SELECT
+      "t36"."touchpoint" AS "touchpoint",
+      SUM((
+        "t36"."_x" - "t36"."_mx"
+      ) * (
+        "t36"."_y" - "t36"."_my"
+      )) AS "_sxy",
+      SUM((
+        "t36"."_x" - "t36"."_mx"
+      ) * (
+        "t36"."_x" - "t36"."_mx"
+      )) AS "_sxx",
+      SUM((
+        "t36"."_y" - "t36"."_my"
+      ) * (
+        "t36"."_y" - "t36"."_my"
+      )) AS "_syy"
+    FROM (
+      SELECT
+        "t29"."touchpoint" AS "touchpoint",
+        "t29"."_x" AS "_x",
+        "t28"."_y" AS "_y",
+        "t35"."_m_tp" AS "_m_tp",
+        "t35"."_mx" AS "_mx",
+        "t35"."_my" AS "_my"
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t18"."touchpoint" AS "touchpoint",
+              "t18"."person" AS "person",
+              AVG("t18"."satisfaction") AS "_x"
+            FROM (
+              SELECT
+                "t17"."seq" AS "seq",
+                "t17"."response_id" AS "response_id",
+                "t17"."person" AS "person",
+                "t17"."ts" AS "ts",
+                "t17"."metric" AS "metric",
+                "t17"."score" AS "score",
+                "t17"."scale_min" AS "scale_min",
+                "t17"."scale_max" AS "scale_max",
+                "t17"."touchpoint" AS "touchpoint",
+                "t17"."stage" AS "stage",
+                "t17"."channel" AS "channel",
+                "t17"."link" AS "link",
+                "t17"."known_person" AS "known_person",
+                "t17"."problem" AS "problem",
+                CASE
+                  WHEN isNull("t17"."problem")
+                  THEN CASE
+                    WHEN "t17"."metric" = 'ces'
+                    THEN (
+                      "t17"."scale_max" - "t17"."score"
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    ELSE (
+                      "t17"."score" - "t17"."scale_min"
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  END
+                  ELSE CAST(NULL AS Nullable(Float64))
+                END AS "satisfaction",
+                CASE
+                  WHEN isNull("t17"."problem")
+                  THEN CASE
+                    WHEN "t17"."metric" = 'nps'
+                    THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                    WHEN "t17"."metric" = 'csat'
+                    THEN "t17"."score" - 3.0
+                    WHEN "t17"."metric" = 'ces'
+                    THEN (
+                      (
+                        4.0 - "t17"."score"
+                      ) * 2.0
+                    ) / 3.0
+                    ELSE (
+                      (
+                        (
+                          "t17"."score" - "t17"."scale_min"
+                        ) * 4.0
+                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    ) - 2.0
+                  END
+                  ELSE CAST(NULL AS Nullable(Float64))
+                END AS "emotion"
+              FROM "t16" AS "t17"
+              WHERE
+                isNull("t17"."problem")
+                AND isNotNull("t17"."person")
+                AND "t17"."metric" <> 'nps'
+                AND isNotNull("t17"."touchpoint")
+            ) AS "t18"
+            GROUP BY
+              "t18"."touchpoint",
+              "t18"."person"
+          ) AS "t21"
+        ) AS "t24"
+        UNION ALL
+        SELECT
+          *
+        FROM (
+          SELECT
+            '(journey)' AS "touchpoint",
+            "t22"."person" AS "person",
+            "t22"."_x" AS "_x"
+          FROM (
+            SELECT
+              "t19"."person" AS "person",
+              AVG("t19"."satisfaction") AS "_x"
+            FROM (
+              SELECT
+                "t17"."seq" AS "seq",
+                "t17"."response_id" AS "response_id",
+                "t17"."person" AS "person",
+                "t17"."ts" AS "ts",
+                "t17"."metric" AS "metric",
+                "t17"."score" AS "score",
+                "t17"."scale_min" AS "scale_min",
+                "t17"."scale_max" AS "scale_max",
+                "t17"."touchpoint" AS "touchpoint",
+                "t17"."stage" AS "stage",
+                "t17"."channel" AS "channel",
+                "t17"."link" AS "link",
+                "t17"."known_person" AS "known_person",
+                "t17"."problem" AS "problem",
+                CASE
+                  WHEN isNull("t17"."problem")
+                  THEN CASE
+                    WHEN "t17"."metric" = 'ces'
+                    THEN (
+                      "t17"."scale_max" - "t17"."score"
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    ELSE (
+                      "t17"."score" - "t17"."scale_min"
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  END
+                  ELSE CAST(NULL AS Nullable(Float64))
+                END AS "satisfaction",
+                CASE
+                  WHEN isNull("t17"."problem")
+                  THEN CASE
+                    WHEN "t17"."metric" = 'nps'
+                    THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                    WHEN "t17"."metric" = 'csat'
+                    THEN "t17"."score" - 3.0
+                    WHEN "t17"."metric" = 'ces'
+                    THEN (
+                      (
+                        4.0 - "t17"."score"
+                      ) * 2.0
+                    ) / 3.0
+                    ELSE (
+                      (
+                        (
+                          "t17"."score" - "t17"."scale_min"
+                        ) * 4.0
+                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    ) - 2.0
+                  END
+                  ELSE CAST(NULL AS Nullable(Float64))
+                END AS "emotion"
+              FROM "t16" AS "t17"
+              WHERE
+                isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" <> 'nps'
+            ) AS "t19"
+            GROUP BY
+              "t19"."person"
+          ) AS "t22"
+        ) AS "t25"
+      ) AS "t29"
+      INNER JOIN (
+        SELECT
+          "t23"."person" AS "_y_person",
+          "t23"."_y" AS "_y"
+        FROM (
+          SELECT
+            "t20"."person" AS "person",
+            AVG("t20"."score") AS "_y"
+          FROM (
+            SELECT
+              "t17"."seq" AS "seq",
+              "t17"."response_id" AS "response_id",
+              "t17"."person" AS "person",
+              "t17"."ts" AS "ts",
+              "t17"."metric" AS "metric",
+              "t17"."score" AS "score",
+              "t17"."scale_min" AS "scale_min",
+              "t17"."scale_max" AS "scale_max",
+              "t17"."touchpoint" AS "touchpoint",
+              "t17"."stage" AS "stage",
+              "t17"."channel" AS "channel",
+              "t17"."link" AS "link",
+              "t17"."known_person" AS "known_person",
+              "t17"."problem" AS "problem",
+              CASE
+                WHEN isNull("t17"."problem")
+                THEN CASE
+                  WHEN "t17"."metric" = 'ces'
+                  THEN (
+                    "t17"."scale_max" - "t17"."score"
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  ELSE (
+                    "t17"."score" - "t17"."scale_min"
+                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                END
+                ELSE CAST(NULL AS Nullable(Float64))
+              END AS "satisfaction",
+              CASE
+                WHEN isNull("t17"."problem")
+                THEN CASE
+                  WHEN "t17"."metric" = 'nps'
+                  THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                  WHEN "t17"."metric" = 'csat'
+                  THEN "t17"."score" - 3.0
+                  WHEN "t17"."metric" = 'ces'
+                  THEN (
+                    (
+                      4.0 - "t17"."score"
+                    ) * 2.0
+                  ) / 3.0
+                  ELSE (
+                    (
+                      (
+                        "t17"."score" - "t17"."scale_min"
+                      ) * 4.0
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  ) - 2.0
+                END
+                ELSE CAST(NULL AS Nullable(Float64))
+              END AS "emotion"
+            FROM "t16" AS "t17"
+            WHERE
+              isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" = 'nps'
+          ) AS "t20"
+          GROUP BY
+            "t20"."person"
+        ) AS "t23"
+      ) AS "t28"
+        ON "t29"."person" = "t28"."_y_person"
+      INNER JOIN (
+        SELECT
+          "t32"."touchpoint" AS "_m_tp",
+          "t32"."satisfaction" AS "_mx",
+          "t32"."nps" AS "_my"
+        FROM "t31" AS "t32"
+      ) AS "t35"
+        ON "t29"."touchpoint" = "t35"."_m_tp"
+    ) AS "t36"
+    GROUP BY
+      "t36"."touchpoint"
+  ) AS "t37"
+) AS "t39"
+  ON "t33"."touchpoint" = "t39"."_s_tp"
