@@ -7,6 +7,10 @@ answers to those metrics). The response matches when the rule holds for at least
 answers; the case records the *triggering* answer: of the matching answers, one whose metric
 the rule names (``nps <= 6`` → the nps answer), else any, the earliest ingested first.
 
+``sentiment`` and ``theme`` come from the response's comment (:mod:`.text`: its sentiment
+label, and each of its themes in turn: a rule on ``theme`` holds when it holds for one of the
+comment's themes) unless a context table gives them.
+
 :func:`alert_answers` and :func:`alert_matches` are pure (Ibis table → Ibis table);
 :func:`open_cases` writes new cases and their outbox messages to the store, idempotently.
 """
@@ -32,6 +36,7 @@ from ..map.rules import parse_rule
 from ..store import Store
 from ..store.sql import first
 from .outbox import enqueue_sql
+from .text import analyse_comments
 
 __all__ = [
     "CONTEXT_FIELDS",
@@ -41,6 +46,7 @@ __all__ = [
     "alert_answers",
     "alert_matches",
     "alert_payload",
+    "comment_context",
     "open_cases",
     "responses",
 ]
@@ -349,6 +355,36 @@ def _check_unique(context: ir.Table) -> None:
         )
 
 
+def comment_context(feedback: ir.Table) -> ir.Table:
+    """``response_id``, ``sentiment`` and ``theme`` from each response's comment (its first
+    non-empty one, by ``seq``): one row per theme of the comment (``theme`` NULL when it has
+    none). Responses without a comment have no row."""
+    comments = (
+        feedback.filter(feedback.comment.notnull() & (feedback.comment.strip() != ""))
+        .select("response_id", "comment", "language", "seq")
+        .order_by(["response_id", "seq"])
+        .to_pyarrow()
+    )
+    analysed = analyse_comments(comments)
+    seen: set[str] = set()
+    rows: dict[str, list[Any]] = {"response_id": [], "sentiment": [], "theme": []}
+    for record in analysed.select(["response_id", "sentiment", "themes"]).to_pylist():
+        response = str(record["response_id"])
+        if response in seen:
+            continue
+        seen.add(response)
+        for theme in record["themes"] or [None]:
+            rows["response_id"].append(response)
+            rows["sentiment"].append(record["sentiment"])
+            rows["theme"].append(theme)
+    schema = pa.schema([(name, pa.string()) for name in rows])
+    return ibis.memtable(pa.Table.from_pydict(rows, schema=schema))
+
+
+def _uses_comment(journey: JourneyMap) -> bool:
+    return any({"sentiment", "theme"} & parse_rule(rule.when).fields() for rule in journey.alerts)
+
+
 def open_cases(
     store: Store,
     journey: JourneyMap,
@@ -367,6 +403,8 @@ def open_cases(
         _check_context(context)
         _check_unique(context)
     feedback = store.table("feedback")
+    if context is None and _uses_comment(journey):
+        context = comment_context(feedback)
     answers = alert_answers(feedback, journey, context=context, personas=_personas(store, journey))
     count = int(feedback.response_id.nunique().execute())
     con = store.connection

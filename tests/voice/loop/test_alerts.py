@@ -336,3 +336,23 @@ def test_matches_agree_with_the_reference(
         rows, when, journey, {r: {"sentiment": s} for r, s in sentiment.items()}
     )
     assert got == expected
+
+
+def test_sentiment_and_theme_come_from_the_comment(store: Store) -> None:
+    add_feedback(
+        store,
+        {
+            "r1": {"csat": 1, "comment": "La camarera fue muy borde y tardaron una eternidad."},
+            "r2": {"csat": 2, "comment": "Demasiado caro para lo que es."},
+            "r3": {"csat": 5, "comment": "El personal, encantador."},
+            "r4": {"csat": 1},
+        },
+    )
+    rude = {"id": "rude", "when": 'sentiment == "negative" and theme == "staff_manners"'}
+    journey = loop_map(alerts=[rude])
+    run = open_cases(store, journey)
+    assert [(r.rule_id, r.opened) for r in run.rules] == [("rude", 1)]
+    assert [c[3] for c in cases(store)] == ["r1"]  # the response_id
+    # each of the comment's themes is tried: r1 is also about waiting time
+    waiting = {"id": "waiting", "when": 'theme == "waiting_time"'}
+    assert open_cases(store, loop_map(alerts=[waiting])).rules[0].opened == 1
