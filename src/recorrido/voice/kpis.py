@@ -1,0 +1,387 @@
+"""The value of each KPI of the journey map over a time window ``[start, end)``.
+
+Every value carries what a test needs (counts, or mean, standard deviation and n) and
+:func:`compare` picks the test of :mod:`recorrido.significance` that fits the metric. A KPI
+that cannot be computed gets a ``reason`` instead of a value. The exact definitions are in
+``docs/monitoring.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+import ibis
+
+from ..analysis.experience import experience_by
+from ..analysis.feedback_link import MapPlaces, link_feedback
+from ..analysis.feedback_scores import score_answers
+from ..analysis.funnel import FunnelSpec, funnel_steps, funnel_units
+from ..analysis.repeat import repeat_purchases
+from ..errors import UsageError
+from ..map.models import JourneyMap, Kpi, KpiMetric
+from ..requests import Scope
+from ..significance import Comparison, difference_of_means, nps_difference, two_proportions
+
+if TYPE_CHECKING:
+    from ..journey import Journey
+
+__all__ = [
+    "CHURN_DAYS",
+    "KpiData",
+    "KpiValue",
+    "compare",
+    "kpi_data",
+    "kpi_value",
+    "kpi_values",
+    "purchase_touchpoints",
+]
+
+CHURN_DAYS = 28
+"""A buyer has churned when they make no purchase in this many days after their last one."""
+
+_DAY = dt.timedelta(days=1)
+_PURCHASE = "_purchase"
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    """One KPI over ``[start, end)``: ``value`` (None with a ``reason`` when it cannot be
+    computed), ``n`` (the units, answers or events it is computed from), ``x`` (the numerator
+    of a share), ``mean``/``sd`` (of a mean), ``promoters``/``detractors`` (of an NPS)."""
+
+    kpi: str
+    metric: str
+    start: dt.datetime
+    end: dt.datetime
+    value: float | None = None
+    n: int = 0
+    x: int | None = None
+    mean: float | None = None
+    sd: float | None = None
+    promoters: int | None = None
+    detractors: int | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["start"], out["end"] = self.start.isoformat(), self.end.isoformat()
+        return out
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    """A UTC datetime without its zone (the store's timestamps are naive UTC)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _in(table: Any, start: dt.datetime, end: dt.datetime) -> Any:
+    return table.filter((table.ts >= start) & (table.ts < end))
+
+
+@dataclass(frozen=True)
+class KpiData:
+    """What every KPI reads, computed once (see :func:`kpi_data`): the journey events at
+    touchpoint level with their ``stage``, the scored survey answers placed on the map (None
+    without a store) and ``data_end``, midnight UTC after the latest event or answer."""
+
+    journey: Journey
+    journey_map: JourneyMap
+    events: Any
+    answers: Any
+    data_end: dt.datetime
+
+
+@contextmanager
+def kpi_data(journey: Journey, journey_map: JourneyMap) -> Iterator[KpiData]:
+    """The :class:`KpiData` of ``journey``, kept in temporary tables of its store while open.
+    A store without events is an error (``no_data``)."""
+    events = journey.events(Scope(level="touchpoint"))
+    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
+    stage = events.label.substitute(stage_of, else_=ibis.null().cast("string"))
+    with ExitStack() as stack:
+        placed = stack.enter_context(journey._once(events.mutate(stage=stage)))
+        answers = None
+        latest = [_scalar(journey, placed.aggregate(end=placed.ts.max()))["end"]]
+        if journey.store is not None:
+            places = MapPlaces.of(journey_map)
+            linked = link_feedback(journey.store.table("feedback"), placed, places)
+            answers = stack.enter_context(journey._once(score_answers(linked)))
+            latest.append(_scalar(journey, answers.aggregate(end=answers.ts.max()))["end"])
+        known = [moment for moment in latest if moment is not None]
+        if not known:
+            raise UsageError(
+                "no journey event on the map's touchpoints: ingest events (recorrido ingest "
+                "events FILE) and check the touchpoints' match rules",
+                code="no_data",
+            )
+        last = max(known)
+        end = dt.datetime(last.year, last.month, last.day) + _DAY
+        yield KpiData(journey, journey_map, placed, answers, end)
+
+
+def _scalar(journey: Journey, expr: Any) -> dict[str, Any]:
+    """The one row of ``expr`` as a dict."""
+    rows: list[dict[str, Any]] = journey._run(expr).to_pylist()
+    return rows[0] if rows else {}
+
+
+# -- the buyer journey: conversion, drop-off, time to convert ----------------------------------
+
+
+def _funnel_of(journey_map: JourneyMap, kpi: Kpi) -> tuple[list[str], str | None] | str:
+    """The KPI's funnel: its steps and the touchpoint that replaces its stage (None when the
+    steps are the buyer journey's own), or why there is none."""
+    steps = journey_map.buyer_journey.steps
+    level = journey_map.journey_level()
+    target = kpi.touchpoint or kpi.stage or journey_map.buyer_journey.conversion or steps[-1]
+    if target in steps:
+        return steps[: steps.index(target) + 1], None
+    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
+    if level == "stage" and stage_of.get(target) in steps:
+        return [*steps[: steps.index(stage_of[target])], target], target
+    return (
+        f"'{target}' is not a step of the buyer journey ({', '.join(steps)}) nor a touchpoint "
+        "in one of its stages: give the KPI one of those"
+    )
+
+
+def _funnel_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+    journey, journey_map = data.journey, data.journey_map
+    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    found = _funnel_of(journey_map, kpi)
+    if isinstance(found, str):
+        return replace(base, reason=found)
+    steps, touchpoint = found
+    if kpi.metric != KpiMetric.conversion and len(steps) < 2:
+        return replace(base, reason=f"'{steps[0]}' is the first step: nothing comes before it")
+    events = _in(data.events, start, end)
+    if journey_map.journey_level() == "stage":  # stages, and the target touchpoint if any
+        own = events.label == touchpoint if touchpoint is not None else ibis.literal(False)
+        events = events.mutate(label=ibis.ifelse(own, events.label, events.stage))
+    spec = FunnelSpec(steps=tuple(steps))
+    units = funnel_units(events.drop("stage"), spec)
+    last = len(steps)
+    table = funnel_steps(units, spec)
+    rows = {int(r["step"]): r for r in journey._run(table).to_pylist()}
+    entered = int(rows[1]["count"]) if rows else 0
+    if not entered:
+        return replace(base, reason="no unit entered the buyer journey in the window")
+    reached = int(rows[last]["count"])
+    if kpi.metric == KpiMetric.conversion:
+        return replace(base, value=reached / entered, n=entered, x=reached)
+    before = int(rows[last - 1]["count"])
+    if kpi.metric == KpiMetric.drop_off:
+        if not before:
+            return replace(base, reason=f"no unit reached '{steps[-2]}' in the window")
+        return replace(base, value=(before - reached) / before, n=before, x=before - reached)
+    seconds = units[f"step_{last}_seconds"]
+    stats = _scalar(
+        journey,
+        units.aggregate(n=seconds.count(), mean=seconds.mean(), sd=seconds.std(how="sample")),
+    )
+    median = rows[last]["median_seconds"]
+    if not stats.get("n"):
+        return replace(base, reason=f"no unit reached '{steps[-1]}' in the window")
+    return replace(
+        base,
+        value=None if median is None else float(median),
+        n=int(stats["n"]),
+        mean=stats["mean"],
+        sd=stats["sd"],
+    )
+
+
+# -- survey answers: NPS, CSAT, CES ------------------------------------------------------------
+
+
+def _feedback_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+    journey = data.journey
+    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    if data.answers is None:
+        return replace(base, reason="survey metrics need a store with the answers")
+    scored = _in(data.answers, start, end)
+    metric = kpi.metric.value
+    scored = scored.filter(scored.metric == metric)
+    if kpi.touchpoint is not None:
+        scored = scored.filter(scored.touchpoint == kpi.touchpoint)
+    elif kpi.stage is not None:
+        scored = scored.filter(scored.stage == kpi.stage)
+    row = _scalar(journey, experience_by(scored, "none"))
+    n = int(row.get(f"{metric}_n") or 0)
+    where = kpi.touchpoint or kpi.stage or "the whole journey"
+    if not n:
+        return replace(base, reason=f"no valid {metric} answer about {where} in the window")
+    if kpi.metric == KpiMetric.nps:
+        promoters, detractors = int(row["nps_promoters"]), int(row["nps_detractors"])
+        return replace(base, value=row["nps"], n=n, promoters=promoters, detractors=detractors)
+    if kpi.metric == KpiMetric.ces:
+        return replace(base, value=row["ces"], n=n, mean=row["ces"], sd=row["ces_sd"])
+    if kpi.target <= 1.0:  # CSAT as the share of satisfied (4–5) answers
+        return replace(base, value=row["csat"], n=n, x=int(row["csat_satisfied"]))
+    valid = scored.filter(scored.problem.isnull())
+    sd = _scalar(journey, valid.aggregate(sd=valid.score.std(how="sample")))["sd"]
+    return replace(base, value=row["csat_mean"], n=n, mean=row["csat_mean"], sd=sd)
+
+
+# -- purchases: repeat rate, churn, order value, revenue, and retention ------------------------
+
+
+def purchase_touchpoints(journey_map: JourneyMap, kpi: Kpi) -> list[str] | str:
+    """The touchpoints whose events are the KPI's purchases, or why there are none: the KPI's
+    touchpoint, else the buyer journey's conversion."""
+    if kpi.touchpoint is not None:
+        return [kpi.touchpoint]
+    if journey_map.buyer_journey.conversion is not None:
+        return [journey_map.buyer_journey.conversion]
+    return "no purchase touchpoint: give the KPI a touchpoint or the buyer journey a conversion"
+
+
+def _purchases(data: KpiData, kpi: Kpi) -> Any:
+    found = purchase_touchpoints(data.journey_map, kpi)
+    if isinstance(found, str):
+        return found
+    events = data.events.drop("stage")
+    return events.filter(events.label.isin(found)).mutate(label=ibis.literal(_PURCHASE))
+
+
+def _purchase_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+    journey = data.journey
+    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    purchases = _purchases(data, kpi)
+    if isinstance(purchases, str):
+        return replace(base, reason=purchases)
+    window = _in(purchases, start, end)
+    if kpi.metric == KpiMetric.repeat_purchase_rate:
+        row = _scalar(journey, repeat_purchases(window, purchase_label=_PURCHASE))
+        buyers = int(row.get("purchasers") or 0)
+        if not buyers:
+            return replace(base, reason="no purchase in the window")
+        again = int(row["repeat_purchasers"])
+        return replace(base, value=again / buyers, n=buyers, x=again)
+    if kpi.metric == KpiMetric.churn:
+        return _churn(journey, base, purchases, window, data.data_end)
+    valued = window.filter(window.value.notnull() & ~window.value.isnan())
+    row = _scalar(
+        journey,
+        valued.aggregate(
+            n=valued.count(),
+            total=valued.value.sum(),
+            mean=valued.value.mean(),
+            sd=valued.value.std(how="sample"),
+        ).cross_join(window.aggregate(bought=window.count())),
+    )
+    if not row.get("bought"):
+        return replace(base, reason="no purchase in the window")
+    if not row.get("n"):
+        return replace(
+            base, reason="no purchase in the window has a value (map a value column on ingest)"
+        )
+    if kpi.metric == KpiMetric.revenue:
+        return replace(base, value=row["total"], n=int(row["n"]))
+    return replace(base, value=row["mean"], n=int(row["n"]), mean=row["mean"], sd=row["sd"])
+
+
+def _churn(
+    journey: Journey, base: KpiValue, purchases: Any, window: Any, data_end: dt.datetime
+) -> KpiValue:
+    """Buyers of the window and how many of them made no purchase in the :data:`CHURN_DAYS`
+    days after their last purchase of the window; only when the data covers those days for
+    every buyer (the window's end + CHURN_DAYS at most ``data_end``)."""
+    horizon_end = base.end + CHURN_DAYS * _DAY
+    if horizon_end > data_end:
+        return replace(
+            base,
+            reason=f"churn needs the {CHURN_DAYS} days after the window "
+            f"(to {horizon_end.date().isoformat()}); the data ends {data_end.date().isoformat()}",
+        )
+    last = window.group_by("unit").aggregate(_last=window.ts.max())
+    horizon = last._last + ibis.interval(days=CHURN_DAYS)
+    later = purchases.select(_unit="unit", _ts="ts")
+    again = last.join(
+        later, [last.unit == later._unit, later._ts > last._last, later._ts <= horizon]
+    )
+    returned = again.select("unit").distinct()
+    row = _scalar(
+        journey,
+        last.aggregate(n=last.count()).cross_join(returned.aggregate(back=returned.count())),
+    )
+    n = int(row.get("n") or 0)
+    if not n:
+        return replace(base, reason="no purchase in the window")
+    churned = n - int(row.get("back") or 0)
+    return replace(base, value=churned / n, n=n, x=churned)
+
+
+def _retention_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+    journey = data.journey
+    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    events = data.events
+    if kpi.touchpoint is not None:
+        events = events.filter(events.label == kpi.touchpoint)
+    elif kpi.stage is not None:
+        events = events.filter(events.stage == kpi.stage)
+    events = events.filter(events.unit.notnull())
+    cohort = _in(events, start - (end - start), start).select("unit").distinct()
+    active = _in(events, start, end).select(_unit="unit").distinct()
+    joined = cohort.left_join(active, cohort.unit == active._unit)
+    row = _scalar(
+        journey,
+        joined.aggregate(n=joined.count(), back=joined._unit.notnull().ifelse(1, 0).sum()),
+    )
+    n = int(row.get("n") or 0)
+    if not n:
+        return replace(base, reason="nobody was active in the window before this one")
+    back = int(row.get("back") or 0)
+    return replace(base, value=back / n, n=n, x=back)
+
+
+_FUNNEL = {KpiMetric.conversion, KpiMetric.drop_off, KpiMetric.time_to_convert}
+_SURVEY = {KpiMetric.nps, KpiMetric.csat, KpiMetric.ces}
+
+
+def kpi_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+    """The value of ``kpi`` over ``[start, end)`` (UTC) from ``data`` (see :func:`kpi_data`)."""
+    start, end = _naive(start), _naive(end)
+    if end <= start:
+        raise UsageError(
+            f"window {start.isoformat()} – {end.isoformat()}: the end must come after the start",
+            code="usage_window",
+        )
+    if kpi.metric in _FUNNEL:
+        return _funnel_value(data, kpi, start, end)
+    if kpi.metric in _SURVEY:
+        return _feedback_value(data, kpi, start, end)
+    if kpi.metric == KpiMetric.retention:
+        return _retention_value(data, kpi, start, end)
+    return _purchase_value(data, kpi, start, end)
+
+
+def kpi_values(
+    journey: Journey, journey_map: JourneyMap, start: dt.datetime, end: dt.datetime
+) -> list[KpiValue]:
+    """The value of every KPI of ``journey_map`` over ``[start, end)`` (UTC), in map order."""
+    with kpi_data(journey, journey_map) as data:
+        return [kpi_value(data, kpi, start, end) for kpi in journey_map.kpis]
+
+
+def compare(new: KpiValue, old: KpiValue) -> Comparison | None:
+    """``new`` against ``old`` with the metric's test: two proportions for shares, the NPS
+    trinomial for NPS, Welch's normal test for means (time to convert: on the mean time).
+    None when there is no test (revenue, a total) or a side has no value."""
+    if new.value is None or old.value is None:
+        return None
+    if new.promoters is not None and old.promoters is not None:
+        assert new.detractors is not None and old.detractors is not None
+        return nps_difference(
+            new.promoters, new.detractors, new.n, old.promoters, old.detractors, old.n
+        )
+    if new.x is not None and old.x is not None:
+        return two_proportions(new.x, new.n, old.x, old.n)
+    if new.mean is not None and old.mean is not None:
+        return difference_of_means(new.mean, new.sd, new.n, old.mean, old.sd, old.n)
+    return None
