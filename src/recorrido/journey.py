@@ -21,7 +21,7 @@ from typing import Any
 import ibis
 import pyarrow as pa
 
-from . import _conformance, _experience
+from . import _conformance, _experience, _painpoints
 from ._closing import Closing
 from .analysis.attribution import TOUCHES, funnel_touches
 from .analysis.frame import JOURNEY_EVENTS
@@ -424,6 +424,13 @@ class Journey(Closing):
         """Journey-level satisfaction per person; ``extra["drivers"]``: each touchpoint's and
         the whole journey's correlation with the person's NPS."""
         return _experience.satisfaction(self, {})
+
+    def painpoints(self, level: str = "touchpoint", **options: Any) -> Result:
+        """Touchpoints (or stages) ranked as pain points, worst first: reach, drop-off,
+        dissatisfied answers and negative comments, with evidence (docs/analytics.md, *Pain
+        points*). Options: top, min_sample, conversion (touchpoint ids; default the buyer
+        journey's conversion)."""
+        return _painpoints.painpoints(self, {"level": level, **options})
 
     def routes(self, routes: list[str] | None = None, **options: Any) -> Result:
         """Who took each of the map's ``routes`` (default: all) and how many converted (see

@@ -1,8 +1,19 @@
 """The ``recorrido`` command line: thin commands that call the library and print."""
 
-from . import alerts, analytics, comments, experience, info, ingest, kpis, project, sample
+from . import (
+    alerts,
+    analytics,
+    comments,
+    experience,
+    info,
+    ingest,
+    kpis,
+    painpoints,
+    project,
+    sample,
+)
 from .app import app, main, run
 
 __all__ = ["app", "main", "run"]
 
-del alerts, analytics, comments, experience, info, ingest, kpis, project, sample
+del alerts, analytics, comments, experience, info, ingest, kpis, painpoints, project, sample
