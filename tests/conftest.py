@@ -67,3 +67,21 @@ def journeys_for(
 def seven_stages() -> JourneyMap:
     """The seven-stages template map, in Spanish."""
     return JourneyMap.model_validate(template_map("seven-stages", "es"))
+
+
+def sample_store(folder: Path, *, people: int = 5000, seed: int = 7) -> Path:
+    """The sample world (``people``, ``seed``) written to ``folder`` and ingested, as
+    ``recorrido sample`` does: people, events and feedback in ``folder/recorrido.duckdb``."""
+    from recorrido.datasets import generate, write
+    from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
+    from recorrido.map import load_map
+
+    files = write(generate(people=people, seed=seed), folder)
+    journey = load_map(files.journey)
+    declared = {name: attr.type.value for name, attr in journey.attributes.items()}
+    path = folder / "recorrido.duckdb"
+    with Store.open(path, create=True) as store:
+        ingest_people(store, files.people, declared=declared)
+        ingest_events(store, files.events, timezone=journey.meta.timezone)
+        ingest_feedback(store, files.feedback, journey=journey)
+    return path

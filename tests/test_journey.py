@@ -10,11 +10,7 @@ import pytest
 
 from recorrido import Journey, UsageError
 from recorrido.cli import run
-from recorrido.datasets import generate, write
-from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
-from recorrido.map import load_map
-from recorrido.store import Store
-from tests.conftest import journeys_for
+from tests.conftest import journeys_for, sample_store
 
 ONLINE = ["product_view", "add_to_cart", "checkout_started", "order_completed"]
 
@@ -22,14 +18,7 @@ ONLINE = ["product_view", "add_to_cart", "checkout_started", "order_completed"]
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("world")
-    files = write(generate(people=1500, seed=7), folder)
-    journey = load_map(files.journey)
-    declared = {name: attr.type.value for name, attr in journey.attributes.items()}
-    with Store.open(folder / "recorrido.duckdb", create=True) as store:
-        ingest_people(store, files.people, declared=declared)
-        ingest_events(store, files.events, timezone=journey.meta.timezone)
-        ingest_feedback(store, files.feedback, journey=journey)
-    return folder / "recorrido.duckdb"
+    return sample_store(folder, people=1500, seed=7)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ truths (the web checkout first, the centro café above the other cafés)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import ibis
 import pytest
@@ -12,10 +11,7 @@ import pytest
 from recorrido import Journey
 from recorrido._painpoints import painpoints, severity
 from recorrido.analysis.dropoff import END, dropoff, lost_next
-from recorrido.datasets import generate, write
-from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
-from recorrido.map import load_map
-from recorrido.store import Store
+from tests.conftest import sample_store
 
 
 def _events(journeys: dict[str, list[str]], conversion: str = "buy") -> ibis.Table:
@@ -57,14 +53,8 @@ def test_severity_renormalises_over_the_signals_present() -> None:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
     folder = tmp_path_factory.mktemp("altura")
-    files = write(generate(people=1500, seed=11), folder)
-    journey_map = load_map(files.journey)
-    declared = {name: attr.type.value for name, attr in journey_map.attributes.items()}
-    with Store.open(folder / "recorrido.duckdb", create=True) as store:
-        ingest_people(store, files.people, declared=declared)
-        ingest_events(store, files.events, timezone=journey_map.meta.timezone)
-        ingest_feedback(store, files.feedback, journey=journey_map)
-    with Journey(Path(folder / "recorrido.duckdb")) as journey:
+    path = sample_store(folder, people=1500, seed=11)
+    with Journey(path) as journey:
         yield journey
 
 

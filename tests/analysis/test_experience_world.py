@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import sample_store
 
 from recorrido import Journey
 from recorrido._experience import emotion, experience, satisfaction
@@ -16,23 +17,13 @@ from recorrido.analysis.experience import experience_by
 from recorrido.analysis.feedback_link import MapPlaces, link_feedback
 from recorrido.analysis.feedback_scores import score_answers
 from recorrido.analysis.prepare import prepare_events
-from recorrido.datasets import generate, write
-from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
 from recorrido.map import load_map
 from recorrido.store import Store
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("altura")
-    files = write(generate(people=2000, seed=11), folder)
-    journey = load_map(files.journey)
-    declared = {name: attr.type.value for name, attr in journey.attributes.items()}
-    with Store.open(folder / "recorrido.duckdb", create=True) as store:
-        ingest_people(store, files.people, declared=declared)
-        ingest_events(store, files.events, timezone=journey.meta.timezone)
-        ingest_feedback(store, files.feedback, journey=journey)
-    return folder / "recorrido.duckdb"
+    return sample_store(tmp_path_factory.mktemp("altura"), people=2000, seed=11)
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 
 from recorrido import Journey
-from recorrido.datasets import generate, write
 from recorrido.errors import UsageError
-from recorrido.ingest import ingest_events, ingest_feedback, ingest_people
-from recorrido.map import load_map
 from recorrido.map.models import Kpi, KpiMetric, Opportunity
 from recorrido.significance import Comparison
-from recorrido.store import Store
 from recorrido.voice.before_after import opportunity_effect, opportunity_effects, verdict
 from recorrido.voice.kpis import kpi_data
+from tests.conftest import sample_store
 
 from .shop import write_shop
 
@@ -81,14 +78,8 @@ def test_verdict(direction: str, difference: float, p_value: float | None, expec
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
     """The default sample world (5,000 people, seed 7)."""
     folder: Path = tmp_path_factory.mktemp("altura")
-    files = write(generate(), folder)
-    journey_map = load_map(files.journey)
-    declared = {name: attr.type.value for name, attr in journey_map.attributes.items()}
-    with Store.open(folder / "recorrido.duckdb", create=True) as store:
-        ingest_people(store, files.people, declared=declared)
-        ingest_events(store, files.events, timezone=journey_map.meta.timezone)
-        ingest_feedback(store, files.feedback, journey=journey_map)
-    with Journey(folder / "recorrido.duckdb") as journey:
+    path = sample_store(folder)
+    with Journey(path) as journey:
         yield journey
 
 
