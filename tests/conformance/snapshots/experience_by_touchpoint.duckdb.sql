@@ -28,7 +28,7 @@ SELECT
             ) AS DOUBLE) / (
               NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
             )
-          ) * 195.99639845400537
+          ) * 195.9963984540054
         )
       ) < -100.0
       THEN -100.0
@@ -51,7 +51,7 @@ SELECT
           ) AS DOUBLE) / (
             NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
           )
-        ) * 195.99639845400537
+        ) * 195.9963984540054
       )
     END > 100.0
     THEN 100.0
@@ -76,7 +76,7 @@ SELECT
             ) AS DOUBLE) / (
               NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
             )
-          ) * 195.99639845400537
+          ) * 195.9963984540054
         )
       ) < -100.0
       THEN -100.0
@@ -99,7 +99,7 @@ SELECT
           ) AS DOUBLE) / (
             NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
           )
-        ) * 195.99639845400537
+        ) * 195.9963984540054
       )
     END
   END AS "nps_ci_low",
@@ -125,7 +125,7 @@ SELECT
             ) AS DOUBLE) / (
               NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
             )
-          ) * 195.99639845400537
+          ) * 195.9963984540054
         )
       ) < -100.0
       THEN -100.0
@@ -148,7 +148,7 @@ SELECT
           ) AS DOUBLE) / (
             NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
           )
-        ) * 195.99639845400537
+        ) * 195.9963984540054
       )
     END > 100.0
     THEN 100.0
@@ -173,7 +173,7 @@ SELECT
             ) AS DOUBLE) / (
               NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
             )
-          ) * 195.99639845400537
+          ) * 195.9963984540054
         )
       ) < -100.0
       THEN -100.0
@@ -196,7 +196,7 @@ SELECT
           ) AS DOUBLE) / (
             NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0) * NULLIF(CAST("t18"."nps_n" AS DOUBLE), 0.0)
           )
-        ) * 195.99639845400537
+        ) * 195.9963984540054
       )
     END
   END AS "nps_ci_high",
