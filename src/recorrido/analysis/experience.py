@@ -20,7 +20,7 @@ section *Experience*.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import ibis
@@ -35,7 +35,7 @@ from ..significance import (
 )
 from .feedback_link import UNLINKED
 from .personas import UNASSIGNED
-from .retention import period_index, period_start
+from .retention import naive_utc, period_index, period_start
 
 __all__ = [
     "ALL",
@@ -197,10 +197,6 @@ def _mean_columns(stats: ibis.Table, name: str, min_sample: int) -> list[ibis.Va
 # -- the latest period against the one before (plain Python) --------------------------------
 
 
-def _naive_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
-
-
 def _test(name: str, new: Mapping[str, Any], old: Mapping[str, Any]) -> Comparison:
     """The latest period's ``name`` against the previous one's (:mod:`..significance`)."""
     n1, n0 = int(new[f"{name}_n"]), int(old[f"{name}_n"])
@@ -234,7 +230,7 @@ def compare_experience(
     period, a standard error of 0) is None. ``partial``: the data end before the latest
     period does.
     """
-    by_period = {_naive_utc(row["group"]): row for row in rows}
+    by_period = {naive_utc(row["group"]): row for row in rows}
     if not by_period:
         return None
     last = max(by_period)
@@ -255,7 +251,7 @@ def compare_experience(
             metrics[name] = {**entry, **empty, "significant": None}
         else:
             metrics[name] = {**entry, **_test(name, new, old).to_dict(), "test": test}
-    end = None if data_end is None else _naive_utc(data_end)
+    end = None if data_end is None else naive_utc(data_end)
     return {
         "latest": last,
         "previous": last - step,

@@ -14,7 +14,7 @@ See ``docs/analytics.md`` (section *Funnels*, "Conversion trend").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import ibis
@@ -22,7 +22,7 @@ import ibis
 from ..errors import UsageError, did_you_mean
 from ..significance import two_proportions
 from .funnel_summary import step_columns
-from .retention import period_index, period_start
+from .retention import naive_utc, period_index, period_start
 
 if TYPE_CHECKING:
     from .funnel import FunnelSpec
@@ -91,10 +91,6 @@ def funnel_trend(
     )
 
 
-def _naive_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
-
-
 def _side(period: datetime, rows: Mapping[datetime, Mapping[str, Any]]) -> dict[str, Any]:
     row = rows.get(period, {})
     entered, converted = int(row.get("entered") or 0), int(row.get("converted") or 0)
@@ -121,7 +117,7 @@ def compare_periods(
     error of 0) is None. ``partial``: ``data_end`` (the time of the data's last event) is
     before the end of the latest period, so that period is not complete.
     """
-    by_period = {_naive_utc(row["period"]): row for row in trend}
+    by_period = {naive_utc(row["period"]): row for row in trend}
     if not by_period:
         return None
     last = max(by_period)
@@ -135,7 +131,7 @@ def compare_periods(
         difference = test.difference * 100
         if test.ci95 is not None:
             interval = [test.ci95[0] * 100, test.ci95[1] * 100]
-    end = None if data_end is None else _naive_utc(data_end)
+    end = None if data_end is None else naive_utc(data_end)
     return {
         "latest": latest,
         "previous": previous,

@@ -21,6 +21,7 @@ from ..errors import UsageError, did_you_mean
 __all__ = [
     "DEFAULT_ORIGIN",
     "RetentionMode",
+    "naive_utc",
     "period_index",
     "period_start",
     "retention",
@@ -35,11 +36,15 @@ _SECOND_US = 1_000_000
 _MODES = ("first_time", "recurring")
 
 
+def naive_utc(value: datetime) -> datetime:
+    """``value`` as a naive UTC datetime (naive values are taken to be UTC already)."""
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
+
+
 def _origin(origin: datetime | None) -> datetime:
     """``origin`` as a naive UTC datetime, checked to be a whole second."""
     chosen = DEFAULT_ORIGIN if origin is None else origin
-    if chosen.tzinfo is not None:
-        chosen = chosen.astimezone(UTC).replace(tzinfo=None)
+    chosen = naive_utc(chosen)
     if chosen.microsecond:
         raise UsageError(
             f"origin {chosen.isoformat()}: must be a whole second, e.g. "

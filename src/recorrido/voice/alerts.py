@@ -35,7 +35,7 @@ from ..map.rule_compile import compile_rule
 from ..map.rules import parse_rule
 from ..store import Store
 from ..store.sql import first
-from .outbox import enqueue_sql
+from .outbox import enqueue_sql, utc_now
 from .text import analyse_comments
 
 __all__ = [
@@ -58,10 +58,6 @@ CONTEXT_FIELDS = ("channel", "persona", "sentiment", "theme", "language")
 """Alert fields that may come from a context table keyed by ``response_id``."""
 
 _TEXT = "string"
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def responses(feedback: ir.Table) -> ir.Table:
@@ -398,7 +394,7 @@ def open_cases(
     Idempotent: a response that already has a case for a rule gets no other, so running
     again opens only cases for new matches. Everything is written in one transaction.
     """
-    moment = now or _utcnow()
+    moment = now or utc_now()
     if context is not None:
         _check_context(context)
         _check_unique(context)

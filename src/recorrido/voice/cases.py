@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import CaseError, did_you_mean
 from ..store import Store
 from ..store.sql import first
+from .outbox import utc_now
 
 __all__ = [
     "Case",
@@ -92,10 +93,6 @@ class Case:
 
 _COLUMNS = [name for name in Case.__dataclass_fields__ if name != "history"]
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM cases"
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _choice(value: str | None, valid: list[str], what: str) -> None:
@@ -181,7 +178,7 @@ def _change(
     **values: Any,
 ) -> Case:
     """Update the case's columns and append the event, in one transaction."""
-    moment = now or _utcnow()
+    moment = now or utc_now()
     status = values.get("status", case.status)
     owner = values.get("owner", case.owner)
     assignments = ", ".join(f"{column} = ?" for column in values)
@@ -262,7 +259,7 @@ def resolve_case(
     _transition(case, "be resolved again", (CaseStatus.open, CaseStatus.in_progress), "it is done")
     cause = _required(root_cause, "the root cause (--root-cause)", "case_resolution_incomplete")
     taken = _required(action_taken, "the action taken (--action)", "case_resolution_incomplete")
-    moment = now or _utcnow()
+    moment = now or utc_now()
     extra = f"; {note.strip()}" if note and note.strip() else ""
     return _change(
         store,

@@ -36,6 +36,7 @@ __all__ = [
     "messages_of",
     "outbox_counts",
     "release_claims",
+    "utc_now",
 ]
 
 Progress = Callable[[int, int], None]
@@ -54,7 +55,8 @@ _OUTBOX_COLUMNS = [
 ]
 
 
-def _utcnow() -> dt.datetime:
+def utc_now() -> dt.datetime:
+    """Now, as a naive UTC datetime (how the store keeps times)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
@@ -196,7 +198,7 @@ class _Run:
             "SELECT message_id, case_id, webhook_id, payload, attempts FROM outbox "
             "WHERE status = 'pending' AND claimed_by IS NULL AND next_attempt_at <= ? "
             "AND list_contains(?, webhook_id) ORDER BY next_attempt_at, seq",
-            [_utcnow(), list(self.secrets)],
+            [utc_now(), list(self.secrets)],
         ).fetchall()
         return [_Due(*row) for row in rows]
 
@@ -215,14 +217,14 @@ class _Run:
             self.con.execute(
                 "UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE message_id = ? "
                 "AND status = 'pending' AND claimed_by IS NULL",
-                [self.run_id, _utcnow(), message.message_id],
+                [self.run_id, utc_now(), message.message_id],
             ).fetchall()
         )
         return bool(row and row[0])
 
     def record(self, message: _Due, attempt: Attempt) -> dt.datetime | None:
         """Store the outcome; return when the message is due again, if it will be retried."""
-        now = _utcnow()
+        now = utc_now()
         attempts = message.attempts + 1
         webhook = self.webhooks[message.webhook_id]
         status, retry_at, error = attempt.outcome, None, attempt.reason
@@ -307,7 +309,7 @@ def deliver(
         upcoming = run.next_due()
         if once or upcoming is None:
             break
-        wait = (upcoming - _utcnow()).total_seconds()
+        wait = (upcoming - utc_now()).total_seconds()
         if wait > 0:
             time.sleep(wait)
     run.report.pending = sum(
