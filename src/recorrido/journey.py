@@ -21,7 +21,7 @@ from typing import Any
 import ibis
 import pyarrow as pa
 
-from . import _conformance, _experience, _painpoints
+from . import _conformance, _drivers, _experience, _painpoints
 from ._closing import Closing
 from .analysis.attribution import TOUCHES, funnel_touches
 from .analysis.frame import JOURNEY_EVENTS
@@ -431,6 +431,14 @@ class Journey(Closing):
         points*). Options: top, min_sample, conversion (touchpoint ids; default the buyer
         journey's conversion)."""
         return _painpoints.painpoints(self, {"level": level, **options})
+
+    def drivers(self, outcome: str = "nps", **options: Any) -> Result:
+        """Key drivers of ``outcome`` (nps, conversion or churn): experiences and events that
+        go with a worse or better outcome than their baseline, with effect sizes, 95%
+        intervals and false-discovery-rate q-values, plus the priority matrix in
+        ``extra["matrix"]`` (docs/analytics.md, *Key drivers*). Options: churn_days,
+        min_exposed, kinds, top, purchases."""
+        return _drivers.drivers(self, {"outcome": outcome, **options})
 
     def routes(self, routes: list[str] | None = None, **options: Any) -> Result:
         """Who took each of the map's ``routes`` (default: all) and how many converted (see

@@ -27,6 +27,8 @@ __all__ = [
     "LEVEL",
     "Z95",
     "Comparison",
+    "benjamini_hochberg",
+    "correlation_p",
     "difference_of_means",
     "nps_difference",
     "two_proportions",
@@ -83,25 +85,27 @@ def _tested(test: Test, difference: float, se: float, bound: float) -> Compariso
     return Comparison(test, difference, _interval(difference, se, bound), z, two_sided_p(z))
 
 
-def two_proportions(x1: int, n1: int, x0: int, n0: int) -> Comparison:
-    """Share ``x1/n1`` against ``x0/n0`` (difference as a fraction, −1…1)."""
+def two_proportions(x1: int, n1: int, x0: int, n0: int, *, adjusted: bool = False) -> Comparison:
+    """Share ``x1/n1`` against ``x0/n0`` (difference as a fraction, −1…1). ``adjusted``: the
+    interval is Agresti–Caffo's (one success and one failure added to each group, centred on
+    their difference), which keeps its coverage for small groups and shares of 0 or 1."""
     if n1 <= 0 or n0 <= 0:
         return Comparison("two_proportion")
     p1, p0 = x1 / n1, x0 / n0
     difference = p1 - p0
-    unpooled = math.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
+    if adjusted:
+        a1, a0 = (x1 + 1) / (n1 + 2), (x0 + 1) / (n0 + 2)
+        se = math.sqrt(a1 * (1 - a1) / (n1 + 2) + a0 * (1 - a0) / (n0 + 2))
+        interval = _interval(a1 - a0, se, 1.0)
+    else:
+        unpooled = math.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
+        interval = _interval(difference, unpooled, 1.0)
     pooled = (x1 + x0) / (n1 + n0)
     error = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0))
     if not error > 0:
-        return Comparison("two_proportion", difference, _interval(difference, unpooled, 1.0))
+        return Comparison("two_proportion", difference, interval)
     z = difference / error
-    return Comparison(
-        "two_proportion",
-        difference,
-        _interval(difference, unpooled, 1.0),
-        z,
-        two_sided_p(z),
-    )
+    return Comparison("two_proportion", difference, interval, z, two_sided_p(z))
 
 
 def _nps_variance(promoters: int, detractors: int, n: int) -> float:
@@ -109,16 +113,35 @@ def _nps_variance(promoters: int, detractors: int, n: int) -> float:
 
 
 def nps_difference(
-    promoters1: int, detractors1: int, n1: int, promoters0: int, detractors0: int, n0: int
+    promoters1: int,
+    detractors1: int,
+    n1: int,
+    promoters0: int,
+    detractors0: int,
+    n0: int,
+    *,
+    adjusted: bool = False,
 ) -> Comparison:
-    """NPS of the first group against the second, in NPS points (−200…200)."""
+    """NPS of the first group against the second, in NPS points (−200…200). ``adjusted``:
+    the interval adds one promoter, one passive and one detractor to each group (as
+    Agresti–Caffo do for shares), so a group of all detractors still has a width."""
     if n1 <= 0 or n0 <= 0:
         return Comparison("nps_trinomial")
     difference = 100.0 * ((promoters1 - detractors1) / n1 - (promoters0 - detractors0) / n0)
     se = math.sqrt(
         _nps_variance(promoters1, detractors1, n1) + _nps_variance(promoters0, detractors0, n0)
     )
-    return _tested("nps_trinomial", difference, se, 200.0)
+    found = _tested("nps_trinomial", difference, se, 200.0)
+    if not adjusted:
+        return found
+    centre = 100.0 * ((promoters1 - detractors1) / (n1 + 3) - (promoters0 - detractors0) / (n0 + 3))
+    wide = math.sqrt(
+        _nps_variance(promoters1 + 1, detractors1 + 1, n1 + 3)
+        + _nps_variance(promoters0 + 1, detractors0 + 1, n0 + 3)
+    )
+    return Comparison(
+        found.test, difference, _interval(centre, wide, 200.0), found.z, found.p_value
+    )
 
 
 def difference_of_means(
@@ -137,3 +160,27 @@ def difference_of_means(
         return Comparison("welch_normal", difference)
     se = math.sqrt(sd1**2 / n1 + sd0**2 / n0)
     return _tested("welch_normal", difference, se, math.inf)
+
+
+def correlation_p(r: float | None, n: int) -> float | None:
+    """The two-sided p-value of Pearson's ``r`` from ``n`` pairs against no correlation
+    (Fisher's z: ``atanh(r)·√(n − 3)`` is about standard normal); None below 4 pairs."""
+    if r is None or n < 4:
+        return None
+    if abs(r) >= 1.0:
+        return 0.0
+    return two_sided_p(math.atanh(r) * math.sqrt(n - 3))
+
+
+def benjamini_hochberg(p_values: list[float | None]) -> list[float | None]:
+    """Benjamini–Hochberg q-values (false discovery rate) of ``p_values``, in their order;
+    None stays None and is not counted among the tests."""
+    tested = sorted((p, i) for i, p in enumerate(p_values) if p is not None)
+    q: list[float | None] = [None] * len(p_values)
+    smallest = 1.0
+    m = len(tested)
+    for rank in range(m, 0, -1):
+        p, index = tested[rank - 1]
+        smallest = min(smallest, p * m / rank)
+        q[index] = smallest
+    return q

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ibis
 
+from .correlation import pearson
 from .feedback_scores import mean_where
 
 __all__ = ["JOURNEY", "journey_satisfaction", "satisfaction_drivers"]
@@ -64,27 +65,7 @@ def satisfaction_drivers(scored: ibis.Table) -> ibis.Table:
     scores = at_touchpoint.select("touchpoint", "person", "_x").union(journey)
     pairs = scores.join(nps, scores.person == nps._y_person).select("touchpoint", "_x", "_y")
 
-    first = pairs.group_by("touchpoint").aggregate(
-        people=pairs.count().cast("int64"),
-        satisfaction=mean_where(pairs._x),
-        nps=mean_where(pairs._y),
-        _varies=(pairs._x.min() < pairs._x.max()) & (pairs._y.min() < pairs._y.max()),
-    )
-    means = first.select(_m_tp="touchpoint", _mx="satisfaction", _my="nps")
-    centred = pairs.join(means, pairs.touchpoint == means._m_tp)
-    dx, dy = centred._x - centred._mx, centred._y - centred._my
-    second = centred.group_by("touchpoint").aggregate(
-        _sxy=(dx * dy).sum(), _sxx=(dx * dx).sum(), _syy=(dy * dy).sum()
-    )
-    second = second.select(_s_tp="touchpoint", _sxy="_sxy", _sxx="_sxx", _syy="_syy")
-    both = first.join(second, first.touchpoint == second._s_tp)
-    r = both._sxy / (both._sxx * both._syy).sqrt().nullif(0.0)
-    r = ibis.ifelse(r > 1.0, 1.0, ibis.ifelse(r < -1.0, -1.0, r))  # rounding
-    defined = (both.people >= 2) & both._varies
-    return both.select(
-        "touchpoint",
-        "people",
-        "satisfaction",
-        "nps",
-        correlation=ibis.ifelse(defined, r, ibis.null().cast("float64")).cast("float64"),
+    found = pearson(pairs, "touchpoint", "_x", "_y")
+    return found.select(
+        "touchpoint", "people", satisfaction="mean_x", nps="mean_y", correlation="correlation"
     )

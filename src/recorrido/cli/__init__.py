@@ -4,6 +4,7 @@ from . import (
     alerts,
     analytics,
     comments,
+    drivers,
     experience,
     info,
     ingest,
@@ -16,4 +17,16 @@ from .app import app, main, run
 
 __all__ = ["app", "main", "run"]
 
-del alerts, analytics, comments, experience, info, ingest, kpis, painpoints, project, sample
+del (
+    alerts,
+    analytics,
+    comments,
+    drivers,
+    experience,
+    info,
+    ingest,
+    kpis,
+    painpoints,
+    project,
+    sample,
+)
