@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from recorrido.significance import (
     Z95,
+    benjamini_hochberg,
+    correlation_p,
     difference_of_means,
     nps_difference,
     two_proportions,
@@ -71,3 +73,45 @@ def test_two_proportions_interval_holds_the_difference(x1: int, n1: int, x0: int
         assert -1 <= low <= result.difference <= high <= 1
     if result.p_value is not None:
         assert 0 <= result.p_value <= 1
+
+
+def test_benjamini_hochberg_matches_the_step_up_rule_and_keeps_none() -> None:
+    # m = 4 tests: q_(i) = min over j >= i of p_(j) * 4 / j
+    qs = benjamini_hochberg([0.01, None, 0.04, 0.03, 0.5])
+    assert qs[1] is None
+    assert qs[0] == pytest.approx(0.04)  # 0.01 * 4 / 1
+    assert qs[3] == pytest.approx(0.0533333, rel=1e-5)  # min(0.03*4/2, 0.04*4/3)
+    assert qs[2] == pytest.approx(0.0533333, rel=1e-5)  # 0.04 * 4 / 3
+    assert qs[4] == pytest.approx(0.5)
+    assert benjamini_hochberg([]) == []
+
+
+def test_correlation_p_uses_fishers_z() -> None:
+    # r = 0.5 from 28 pairs: z = atanh(0.5) * 5 = 2.7465, p = 0.00602
+    assert correlation_p(0.5, 28) == pytest.approx(0.006024, rel=1e-3)
+    assert correlation_p(0.0, 50) == pytest.approx(1.0)
+    assert correlation_p(1.0, 10) == 0.0
+    assert correlation_p(0.3, 3) is None
+    assert correlation_p(None, 100) is None
+
+
+def test_adjusted_share_interval_has_width_when_a_group_is_all_or_nothing() -> None:
+    plain = two_proportions(10, 10, 30, 60)
+    adjusted = two_proportions(10, 10, 30, 60, adjusted=True)
+    assert plain.difference == adjusted.difference == pytest.approx(0.5)
+    assert plain.p_value == adjusted.p_value  # the test is the pooled one either way
+    assert plain.ci95 is not None and adjusted.ci95 is not None
+    # Agresti–Caffo: 11/12 against 31/62
+    a1, a0 = 11 / 12, 31 / 62
+    half = Z95 * math.sqrt(a1 * (1 - a1) / 12 + a0 * (1 - a0) / 62)
+    assert adjusted.ci95 == pytest.approx((a1 - a0 - half, a1 - a0 + half))
+    assert adjusted.ci95[1] - adjusted.ci95[0] > plain.ci95[1] - plain.ci95[0]
+
+
+def test_adjusted_nps_of_all_detractors_is_not_certain() -> None:
+    plain = nps_difference(0, 12, 12, 40, 20, 100)
+    adjusted = nps_difference(0, 12, 12, 40, 20, 100, adjusted=True)
+    assert plain.difference == adjusted.difference == pytest.approx(-120.0)
+    assert adjusted.p_value is not None and plain.p_value is not None
+    assert adjusted.p_value > plain.p_value
+    assert adjusted.ci95 is not None and adjusted.ci95[0] < adjusted.ci95[1] < 0

@@ -123,24 +123,25 @@ def nps_difference(
     adjusted: bool = False,
 ) -> Comparison:
     """NPS of the first group against the second, in NPS points (−200…200). ``adjusted``:
-    the interval adds one promoter, one passive and one detractor to each group (as
-    Agresti–Caffo do for shares), so a group of all detractors still has a width."""
+    the standard error adds one promoter, one passive and one detractor to each group (as
+    Agresti–Caffo do for shares; the interval is centred on the adjusted difference), so a
+    group of all detractors does not read as certain."""
     if n1 <= 0 or n0 <= 0:
         return Comparison("nps_trinomial")
     difference = 100.0 * ((promoters1 - detractors1) / n1 - (promoters0 - detractors0) / n0)
     se = math.sqrt(
         _nps_variance(promoters1, detractors1, n1) + _nps_variance(promoters0, detractors0, n0)
     )
-    found = _tested("nps_trinomial", difference, se, 200.0)
     if not adjusted:
-        return found
+        return _tested("nps_trinomial", difference, se, 200.0)
     centre = 100.0 * ((promoters1 - detractors1) / (n1 + 3) - (promoters0 - detractors0) / (n0 + 3))
     wide = math.sqrt(
         _nps_variance(promoters1 + 1, detractors1 + 1, n1 + 3)
         + _nps_variance(promoters0 + 1, detractors0 + 1, n0 + 3)
     )
+    z = difference / wide
     return Comparison(
-        found.test, difference, _interval(centre, wide, 200.0), found.z, found.p_value
+        "nps_trinomial", difference, _interval(centre, wide, 200.0), z, two_sided_p(z)
     )
 
 

@@ -213,8 +213,8 @@ WITH "t16" AS (
   SELECT
     "t30"."touchpoint" AS "touchpoint",
     COUNT(*) AS "people",
-    AVG("t30"."_x") AS "satisfaction",
-    AVG("t30"."_y") AS "nps",
+    AVG("t30"."_x") AS "mean_x",
+    AVG("t30"."_y") AS "mean_y",
     (
       MIN("t30"."_x") < MAX("t30"."_x")
     )
@@ -448,290 +448,298 @@ WITH "t16" AS (
     "t30"."touchpoint"
 )
 SELECT
-  "t33"."touchpoint" AS "touchpoint",
-  "t33"."people" AS "people",
-  "t33"."satisfaction" AS "satisfaction",
-  "t33"."nps" AS "nps",
-  CASE
-    WHEN (
-      "t33"."people" >= 2
-    ) AND "t33"."_varies"
-    THEN CASE
+  "t40"."touchpoint" AS "touchpoint",
+  "t40"."people" AS "people",
+  "t40"."mean_x" AS "satisfaction",
+  "t40"."mean_y" AS "nps",
+  "t40"."correlation" AS "correlation"
+FROM (
+  SELECT
+    "t33"."touchpoint" AS "touchpoint",
+    "t33"."people" AS "people",
+    "t33"."mean_x" AS "mean_x",
+    "t33"."mean_y" AS "mean_y",
+    CASE
       WHEN (
-        "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
-      ) > 1.0
-      THEN 1.0
-      ELSE CASE
+        "t33"."people" >= 2
+      ) AND "t33"."_varies"
+      THEN CASE
         WHEN (
           "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
-        ) < -1.0
-        THEN -1.0
-        ELSE "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
+        ) > 1.0
+        THEN 1.0
+        ELSE CASE
+          WHEN (
+            "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
+          ) < -1.0
+          THEN -1.0
+          ELSE "t39"."_sxy" / nullIf(SQRT("t39"."_sxx" * "t39"."_syy"), 0.0)
+        END
       END
-    END
-    ELSE CAST(NULL AS Nullable(Float64))
-  END AS "correlation"
-FROM "t31" AS "t33"
-INNER JOIN (
-  SELECT
-    "t37"."touchpoint" AS "_s_tp",
-    "t37"."_sxy" AS "_sxy",
-    "t37"."_sxx" AS "_sxx",
-    "t37"."_syy" AS "_syy"
-  FROM (
+      ELSE CAST(NULL AS Nullable(Float64))
+    END AS "correlation"
+  FROM "t31" AS "t33"
+  INNER JOIN (
     SELECT
-      "t36"."touchpoint" AS "touchpoint",
-      SUM((
-        "t36"."_x" - "t36"."_mx"
-      ) * (
-        "t36"."_y" - "t36"."_my"
-      )) AS "_sxy",
-      SUM((
-        "t36"."_x" - "t36"."_mx"
-      ) * (
-        "t36"."_x" - "t36"."_mx"
-      )) AS "_sxx",
-      SUM((
-        "t36"."_y" - "t36"."_my"
-      ) * (
-        "t36"."_y" - "t36"."_my"
-      )) AS "_syy"
+      "t37"."touchpoint" AS "_s_by",
+      "t37"."_sxy" AS "_sxy",
+      "t37"."_sxx" AS "_sxx",
+      "t37"."_syy" AS "_syy"
     FROM (
       SELECT
-        "t29"."touchpoint" AS "touchpoint",
-        "t29"."_x" AS "_x",
-        "t28"."_y" AS "_y",
-        "t35"."_m_tp" AS "_m_tp",
-        "t35"."_mx" AS "_mx",
-        "t35"."_my" AS "_my"
+        "t36"."touchpoint" AS "touchpoint",
+        SUM((
+          "t36"."_x" - "t36"."_mx"
+        ) * (
+          "t36"."_y" - "t36"."_my"
+        )) AS "_sxy",
+        SUM((
+          "t36"."_x" - "t36"."_mx"
+        ) * (
+          "t36"."_x" - "t36"."_mx"
+        )) AS "_sxx",
+        SUM((
+          "t36"."_y" - "t36"."_my"
+        ) * (
+          "t36"."_y" - "t36"."_my"
+        )) AS "_syy"
       FROM (
         SELECT
-          *
+          "t29"."touchpoint" AS "touchpoint",
+          "t29"."_x" AS "_x",
+          "t28"."_y" AS "_y",
+          "t35"."_m_by" AS "_m_by",
+          "t35"."_mx" AS "_mx",
+          "t35"."_my" AS "_my"
         FROM (
           SELECT
             *
           FROM (
             SELECT
-              "t18"."touchpoint" AS "touchpoint",
-              "t18"."person" AS "person",
-              AVG("t18"."satisfaction") AS "_x"
+              *
             FROM (
               SELECT
-                "t17"."seq" AS "seq",
-                "t17"."response_id" AS "response_id",
-                "t17"."person" AS "person",
-                "t17"."ts" AS "ts",
-                "t17"."metric" AS "metric",
-                "t17"."score" AS "score",
-                "t17"."scale_min" AS "scale_min",
-                "t17"."scale_max" AS "scale_max",
-                "t17"."touchpoint" AS "touchpoint",
-                "t17"."stage" AS "stage",
-                "t17"."channel" AS "channel",
-                "t17"."link" AS "link",
-                "t17"."known_person" AS "known_person",
-                "t17"."problem" AS "problem",
-                CASE
-                  WHEN isNull("t17"."problem")
-                  THEN CASE
-                    WHEN "t17"."metric" = 'ces'
-                    THEN (
-                      "t17"."scale_max" - "t17"."score"
-                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                    ELSE (
-                      "t17"."score" - "t17"."scale_min"
-                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                  END
-                  ELSE CAST(NULL AS Nullable(Float64))
-                END AS "satisfaction",
-                CASE
-                  WHEN isNull("t17"."problem")
-                  THEN CASE
-                    WHEN "t17"."metric" = 'nps'
-                    THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
-                    WHEN "t17"."metric" = 'csat'
-                    THEN "t17"."score" - 3.0
-                    WHEN "t17"."metric" = 'ces'
-                    THEN (
-                      (
-                        4.0 - "t17"."score"
-                      ) * 2.0
-                    ) / 3.0
-                    ELSE (
-                      (
-                        (
-                          "t17"."score" - "t17"."scale_min"
-                        ) * 4.0
+                "t18"."touchpoint" AS "touchpoint",
+                "t18"."person" AS "person",
+                AVG("t18"."satisfaction") AS "_x"
+              FROM (
+                SELECT
+                  "t17"."seq" AS "seq",
+                  "t17"."response_id" AS "response_id",
+                  "t17"."person" AS "person",
+                  "t17"."ts" AS "ts",
+                  "t17"."metric" AS "metric",
+                  "t17"."score" AS "score",
+                  "t17"."scale_min" AS "scale_min",
+                  "t17"."scale_max" AS "scale_max",
+                  "t17"."touchpoint" AS "touchpoint",
+                  "t17"."stage" AS "stage",
+                  "t17"."channel" AS "channel",
+                  "t17"."link" AS "link",
+                  "t17"."known_person" AS "known_person",
+                  "t17"."problem" AS "problem",
+                  CASE
+                    WHEN isNull("t17"."problem")
+                    THEN CASE
+                      WHEN "t17"."metric" = 'ces'
+                      THEN (
+                        "t17"."scale_max" - "t17"."score"
                       ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                    ) - 2.0
-                  END
-                  ELSE CAST(NULL AS Nullable(Float64))
-                END AS "emotion"
-              FROM "t16" AS "t17"
-              WHERE
-                isNull("t17"."problem")
-                AND isNotNull("t17"."person")
-                AND "t17"."metric" <> 'nps'
-                AND isNotNull("t17"."touchpoint")
-            ) AS "t18"
-            GROUP BY
-              "t18"."touchpoint",
-              "t18"."person"
-          ) AS "t21"
-        ) AS "t24"
-        UNION ALL
-        SELECT
-          *
-        FROM (
-          SELECT
-            '(journey)' AS "touchpoint",
-            "t22"."person" AS "person",
-            "t22"."_x" AS "_x"
-          FROM (
-            SELECT
-              "t19"."person" AS "person",
-              AVG("t19"."satisfaction") AS "_x"
-            FROM (
-              SELECT
-                "t17"."seq" AS "seq",
-                "t17"."response_id" AS "response_id",
-                "t17"."person" AS "person",
-                "t17"."ts" AS "ts",
-                "t17"."metric" AS "metric",
-                "t17"."score" AS "score",
-                "t17"."scale_min" AS "scale_min",
-                "t17"."scale_max" AS "scale_max",
-                "t17"."touchpoint" AS "touchpoint",
-                "t17"."stage" AS "stage",
-                "t17"."channel" AS "channel",
-                "t17"."link" AS "link",
-                "t17"."known_person" AS "known_person",
-                "t17"."problem" AS "problem",
-                CASE
-                  WHEN isNull("t17"."problem")
-                  THEN CASE
-                    WHEN "t17"."metric" = 'ces'
-                    THEN (
-                      "t17"."scale_max" - "t17"."score"
-                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                    ELSE (
-                      "t17"."score" - "t17"."scale_min"
-                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                  END
-                  ELSE CAST(NULL AS Nullable(Float64))
-                END AS "satisfaction",
-                CASE
-                  WHEN isNull("t17"."problem")
-                  THEN CASE
-                    WHEN "t17"."metric" = 'nps'
-                    THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
-                    WHEN "t17"."metric" = 'csat'
-                    THEN "t17"."score" - 3.0
-                    WHEN "t17"."metric" = 'ces'
-                    THEN (
-                      (
-                        4.0 - "t17"."score"
-                      ) * 2.0
-                    ) / 3.0
-                    ELSE (
-                      (
-                        (
-                          "t17"."score" - "t17"."scale_min"
-                        ) * 4.0
-                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                    ) - 2.0
-                  END
-                  ELSE CAST(NULL AS Nullable(Float64))
-                END AS "emotion"
-              FROM "t16" AS "t17"
-              WHERE
-                isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" <> 'nps'
-            ) AS "t19"
-            GROUP BY
-              "t19"."person"
-          ) AS "t22"
-        ) AS "t25"
-      ) AS "t29"
-      INNER JOIN (
-        SELECT
-          "t23"."person" AS "_y_person",
-          "t23"."_y" AS "_y"
-        FROM (
-          SELECT
-            "t20"."person" AS "person",
-            AVG("t20"."score") AS "_y"
-          FROM (
-            SELECT
-              "t17"."seq" AS "seq",
-              "t17"."response_id" AS "response_id",
-              "t17"."person" AS "person",
-              "t17"."ts" AS "ts",
-              "t17"."metric" AS "metric",
-              "t17"."score" AS "score",
-              "t17"."scale_min" AS "scale_min",
-              "t17"."scale_max" AS "scale_max",
-              "t17"."touchpoint" AS "touchpoint",
-              "t17"."stage" AS "stage",
-              "t17"."channel" AS "channel",
-              "t17"."link" AS "link",
-              "t17"."known_person" AS "known_person",
-              "t17"."problem" AS "problem",
-              CASE
-                WHEN isNull("t17"."problem")
-                THEN CASE
-                  WHEN "t17"."metric" = 'ces'
-                  THEN (
-                    "t17"."scale_max" - "t17"."score"
-                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                  ELSE (
-                    "t17"."score" - "t17"."scale_min"
-                  ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                END
-                ELSE CAST(NULL AS Nullable(Float64))
-              END AS "satisfaction",
-              CASE
-                WHEN isNull("t17"."problem")
-                THEN CASE
-                  WHEN "t17"."metric" = 'nps'
-                  THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
-                  WHEN "t17"."metric" = 'csat'
-                  THEN "t17"."score" - 3.0
-                  WHEN "t17"."metric" = 'ces'
-                  THEN (
-                    (
-                      4.0 - "t17"."score"
-                    ) * 2.0
-                  ) / 3.0
-                  ELSE (
-                    (
-                      (
+                      ELSE (
                         "t17"."score" - "t17"."scale_min"
-                      ) * 4.0
+                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    END
+                    ELSE CAST(NULL AS Nullable(Float64))
+                  END AS "satisfaction",
+                  CASE
+                    WHEN isNull("t17"."problem")
+                    THEN CASE
+                      WHEN "t17"."metric" = 'nps'
+                      THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                      WHEN "t17"."metric" = 'csat'
+                      THEN "t17"."score" - 3.0
+                      WHEN "t17"."metric" = 'ces'
+                      THEN (
+                        (
+                          4.0 - "t17"."score"
+                        ) * 2.0
+                      ) / 3.0
+                      ELSE (
+                        (
+                          (
+                            "t17"."score" - "t17"."scale_min"
+                          ) * 4.0
+                        ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                      ) - 2.0
+                    END
+                    ELSE CAST(NULL AS Nullable(Float64))
+                  END AS "emotion"
+                FROM "t16" AS "t17"
+                WHERE
+                  isNull("t17"."problem")
+                  AND isNotNull("t17"."person")
+                  AND "t17"."metric" <> 'nps'
+                  AND isNotNull("t17"."touchpoint")
+              ) AS "t18"
+              GROUP BY
+                "t18"."touchpoint",
+                "t18"."person"
+            ) AS "t21"
+          ) AS "t24"
+          UNION ALL
+          SELECT
+            *
+          FROM (
+            SELECT
+              '(journey)' AS "touchpoint",
+              "t22"."person" AS "person",
+              "t22"."_x" AS "_x"
+            FROM (
+              SELECT
+                "t19"."person" AS "person",
+                AVG("t19"."satisfaction") AS "_x"
+              FROM (
+                SELECT
+                  "t17"."seq" AS "seq",
+                  "t17"."response_id" AS "response_id",
+                  "t17"."person" AS "person",
+                  "t17"."ts" AS "ts",
+                  "t17"."metric" AS "metric",
+                  "t17"."score" AS "score",
+                  "t17"."scale_min" AS "scale_min",
+                  "t17"."scale_max" AS "scale_max",
+                  "t17"."touchpoint" AS "touchpoint",
+                  "t17"."stage" AS "stage",
+                  "t17"."channel" AS "channel",
+                  "t17"."link" AS "link",
+                  "t17"."known_person" AS "known_person",
+                  "t17"."problem" AS "problem",
+                  CASE
+                    WHEN isNull("t17"."problem")
+                    THEN CASE
+                      WHEN "t17"."metric" = 'ces'
+                      THEN (
+                        "t17"."scale_max" - "t17"."score"
+                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                      ELSE (
+                        "t17"."score" - "t17"."scale_min"
+                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    END
+                    ELSE CAST(NULL AS Nullable(Float64))
+                  END AS "satisfaction",
+                  CASE
+                    WHEN isNull("t17"."problem")
+                    THEN CASE
+                      WHEN "t17"."metric" = 'nps'
+                      THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                      WHEN "t17"."metric" = 'csat'
+                      THEN "t17"."score" - 3.0
+                      WHEN "t17"."metric" = 'ces'
+                      THEN (
+                        (
+                          4.0 - "t17"."score"
+                        ) * 2.0
+                      ) / 3.0
+                      ELSE (
+                        (
+                          (
+                            "t17"."score" - "t17"."scale_min"
+                          ) * 4.0
+                        ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                      ) - 2.0
+                    END
+                    ELSE CAST(NULL AS Nullable(Float64))
+                  END AS "emotion"
+                FROM "t16" AS "t17"
+                WHERE
+                  isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" <> 'nps'
+              ) AS "t19"
+              GROUP BY
+                "t19"."person"
+            ) AS "t22"
+          ) AS "t25"
+        ) AS "t29"
+        INNER JOIN (
+          SELECT
+            "t23"."person" AS "_y_person",
+            "t23"."_y" AS "_y"
+          FROM (
+            SELECT
+              "t20"."person" AS "person",
+              AVG("t20"."score") AS "_y"
+            FROM (
+              SELECT
+                "t17"."seq" AS "seq",
+                "t17"."response_id" AS "response_id",
+                "t17"."person" AS "person",
+                "t17"."ts" AS "ts",
+                "t17"."metric" AS "metric",
+                "t17"."score" AS "score",
+                "t17"."scale_min" AS "scale_min",
+                "t17"."scale_max" AS "scale_max",
+                "t17"."touchpoint" AS "touchpoint",
+                "t17"."stage" AS "stage",
+                "t17"."channel" AS "channel",
+                "t17"."link" AS "link",
+                "t17"."known_person" AS "known_person",
+                "t17"."problem" AS "problem",
+                CASE
+                  WHEN isNull("t17"."problem")
+                  THEN CASE
+                    WHEN "t17"."metric" = 'ces'
+                    THEN (
+                      "t17"."scale_max" - "t17"."score"
                     ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
-                  ) - 2.0
-                END
-                ELSE CAST(NULL AS Nullable(Float64))
-              END AS "emotion"
-            FROM "t16" AS "t17"
-            WHERE
-              isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" = 'nps'
-          ) AS "t20"
-          GROUP BY
-            "t20"."person"
-        ) AS "t23"
-      ) AS "t28"
-        ON "t29"."person" = "t28"."_y_person"
-      INNER JOIN (
-        SELECT
-          "t32"."touchpoint" AS "_m_tp",
-          "t32"."satisfaction" AS "_mx",
-          "t32"."nps" AS "_my"
-        FROM "t31" AS "t32"
-      ) AS "t35"
-        ON "t29"."touchpoint" = "t35"."_m_tp"
-    ) AS "t36"
-    GROUP BY
-      "t36"."touchpoint"
-  ) AS "t37"
-) AS "t39"
-  ON "t33"."touchpoint" = "t39"."_s_tp"
+                    ELSE (
+                      "t17"."score" - "t17"."scale_min"
+                    ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                  END
+                  ELSE CAST(NULL AS Nullable(Float64))
+                END AS "satisfaction",
+                CASE
+                  WHEN isNull("t17"."problem")
+                  THEN CASE
+                    WHEN "t17"."metric" = 'nps'
+                    THEN CASE WHEN "t17"."score" >= 9 THEN 2.0 WHEN "t17"."score" <= 6 THEN -2.0 ELSE 0.0 END
+                    WHEN "t17"."metric" = 'csat'
+                    THEN "t17"."score" - 3.0
+                    WHEN "t17"."metric" = 'ces'
+                    THEN (
+                      (
+                        4.0 - "t17"."score"
+                      ) * 2.0
+                    ) / 3.0
+                    ELSE (
+                      (
+                        (
+                          "t17"."score" - "t17"."scale_min"
+                        ) * 4.0
+                      ) / nullIf("t17"."scale_max" - "t17"."scale_min", 0.0)
+                    ) - 2.0
+                  END
+                  ELSE CAST(NULL AS Nullable(Float64))
+                END AS "emotion"
+              FROM "t16" AS "t17"
+              WHERE
+                isNull("t17"."problem") AND isNotNull("t17"."person") AND "t17"."metric" = 'nps'
+            ) AS "t20"
+            GROUP BY
+              "t20"."person"
+          ) AS "t23"
+        ) AS "t28"
+          ON "t29"."person" = "t28"."_y_person"
+        INNER JOIN (
+          SELECT
+            "t32"."touchpoint" AS "_m_by",
+            "t32"."mean_x" AS "_mx",
+            "t32"."mean_y" AS "_my"
+          FROM "t31" AS "t32"
+        ) AS "t35"
+          ON "t29"."touchpoint" = "t35"."_m_by"
+      ) AS "t36"
+      GROUP BY
+        "t36"."touchpoint"
+    ) AS "t37"
+  ) AS "t39"
+    ON "t33"."touchpoint" = "t39"."_s_by"
+) AS "t40"
