@@ -14,10 +14,11 @@ from ..errors import UsageError
 from ..map.models import JourneyMap, KpiMetric
 from ..significance import Comparison
 from ..voice.before_after import OpportunityEffect, opportunity_effects
+from ..voice.kpi_cases import open_kpi_cases
 from ..voice.kpis import KpiValue
 from ..voice.monitor import DEFAULT_DAYS, DROP_THRESHOLD, KpiStatus, kpi_alerts, kpi_status
 from .app import app
-from .context import open_journey, out
+from .context import open_journey, open_store, out
 
 __all__: list[str] = []
 
@@ -166,6 +167,12 @@ def kpis(
         "--drop-threshold",
         help="Alert when a KPI moves this share of its previous value the wrong way.",
     ),
+    open_cases: bool = typer.Option(
+        False,
+        "--open-cases",
+        help="Open a case per new metric alert (rule kpi:<id>) and queue the KPI's webhooks; "
+        "recorrido alerts list|deliver take it from there.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """KPIs of the journey map: value, target, change vs the previous window, trend, alerts."""
@@ -183,7 +190,14 @@ def kpis(
             f"--drop-threshold {threshold}: give a share above 0, e.g. 0.1 for 10%",
             code="usage_threshold",
         )
+    if open_cases and opportunities:
+        raise UsageError(
+            "--open-cases opens cases for metric alerts, which --opportunities does not raise: "
+            "drop one of them",
+            code="usage_invalid",
+        )
     with open_journey(source or store, map_file) as journey:
+        path = journey.store.path if journey.store is not None else None
         journey_map = journey.map
         if journey_map is None:
             raise UsageError(
@@ -198,12 +212,22 @@ def kpis(
         _show_effects(effects, skipped, journey_map, days, as_json)
         return
     alerts = kpi_alerts(statuses, threshold)
+    run = None
+    if open_cases:
+        if path is None:
+            raise UsageError(
+                "--open-cases writes cases into a store: give the store (recorrido kpis STORE)",
+                code="usage_needs_store",
+            )
+        with open_store(path) as opened:
+            run = open_kpi_cases(opened, journey_map, alerts)
     if as_json:
         _echo(
             {
                 "days": days,
                 "kpis": [status.to_dict() for status in statuses],
                 "alerts": [alert.to_dict() for alert in alerts],
+                **({"cases": run.to_dict()} if run is not None else {}),
             }
         )
         return
@@ -214,6 +238,14 @@ def kpis(
     for alert in alerts:
         reason = "target not met" if alert.reason == "target_not_met" else "dropped"
         out.print(f"alert: {alert.kpi}: {reason}", markup=False)
+    if run is not None:
+        messages = sum(rule.messages for rule in run.rules)
+        out.print(
+            f"cases: {run.opened:,} opened for {len(alerts):,} alerts ({messages:,} webhook "
+            "messages queued; alerts already open for this window open none): recorrido alerts "
+            "list --rule kpi:<id>, recorrido alerts deliver",
+            markup=False,
+        )
 
 
 def _show_effects(

@@ -252,6 +252,10 @@ class Kpi(_Model):
     direction: Literal["higher", "lower"] = "higher"
     stage: Id | None = None
     touchpoint: Id | None = None
+    owner: str | None = Field(default=None, description="Who gets the KPI's alert cases.")
+    webhooks: list[Id] = Field(
+        default_factory=list, description="Webhooks told when the KPI raises an alert case."
+    )
 
 
 class OpportunityStatus(StrEnum):

@@ -251,6 +251,9 @@ def _alerts(journey: JourneyMap) -> Iterator[Problem]:
             yield problem
         for i, webhook in enumerate(alert.webhooks):
             yield from _reference(("alerts", index, "webhooks", i), webhook, webhooks, "webhook")
+    for index, kpi in enumerate(journey.kpis):
+        for i, webhook in enumerate(kpi.webhooks):
+            yield from _reference(("kpis", index, "webhooks", i), webhook, webhooks, "webhook")
 
 
 RULES: tuple[Callable[[JourneyMap], Iterator[Problem]], ...] = (

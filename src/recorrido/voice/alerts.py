@@ -34,11 +34,12 @@ from ..map.models import ALERT_FIELDS, AlertRule, JourneyMap
 from ..map.rule_compile import compile_rule
 from ..map.rules import parse_rule
 from ..store import Store
-from ..store.sql import first
+from .cases import insert_rows, max_of
 from .outbox import enqueue_sql, utc_now
 from .text import analyse_comments
 
 __all__ = [
+    "CASE_COLUMNS",
     "CONTEXT_FIELDS",
     "METRIC_FIELDS",
     "AlertRun",
@@ -243,29 +244,11 @@ def alert_payload(
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-_CASE_COLUMNS = [
+CASE_COLUMNS = [
     *("case_id", "rule_id", "number", "action", "response_id", "person_id", "responded_at"),
     *("touchpoint", "stage", "metric", "score", "comment", "status", "owner"),
     *("created_at", "updated_at"),
 ]
-
-
-def _insert(store: Store, table: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    if not rows:
-        return
-    data = pa.Table.from_pylist(rows).select(columns)
-    name = f"__recorrido_new_{table}"
-    store.connection.register(name, data)
-    try:
-        listed = ", ".join(columns)
-        store.connection.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {name}")
-    finally:
-        store.connection.unregister(name)
-
-
-def _max(store: Store, sql: str, params: list[Any] | None = None) -> int:
-    row = first(store.connection.execute(sql, params or []).fetchall())
-    return int(row[0]) if row and row[0] is not None else 0
 
 
 def _open_for_rule(store: Store, answers: ir.Table, rule: AlertRule, now: dt.datetime) -> RuleRun:
@@ -273,8 +256,8 @@ def _open_for_rule(store: Store, answers: ir.Table, rule: AlertRule, now: dt.dat
     known = cases.filter(cases.rule_id == rule.id).select("response_id")
     new = alert_matches(answers, rule).anti_join(known, "response_id")
     rows = new.order_by(["responded_at", "response_id"]).to_pyarrow().to_pylist()
-    number = _max(store, "SELECT max(number) FROM cases WHERE rule_id = ?", [rule.id])
-    event = _max(store, "SELECT max(event_id) FROM case_events")
+    number = max_of(store, "SELECT max(number) FROM cases WHERE rule_id = ?", [rule.id])
+    event = max_of(store, "SELECT max(event_id) FROM case_events")
     opened: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     messages: list[dict[str, Any]] = []
@@ -284,7 +267,7 @@ def _open_for_rule(store: Store, answers: ir.Table, rule: AlertRule, now: dt.dat
         case_id = f"{rule.id}-{number}"
         opened.append(
             {
-                **{k: match[k] for k in _CASE_COLUMNS if k in match},
+                **{k: match[k] for k in CASE_COLUMNS if k in match},
                 "case_id": case_id,
                 "rule_id": rule.id,
                 "number": number,
@@ -325,10 +308,10 @@ def _open_for_rule(store: Store, answers: ir.Table, rule: AlertRule, now: dt.dat
                     "payload": payload,
                 }
             )
-    _insert(store, "cases", opened, _CASE_COLUMNS)
-    _insert(store, "case_events", events, list(events[0]) if events else [])
+    insert_rows(store, "cases", opened, CASE_COLUMNS)
+    insert_rows(store, "case_events", events, list(events[0]) if events else [])
     enqueue_sql(store.connection, messages, now)
-    total = _max(store, "SELECT count(*) FROM cases WHERE rule_id = ?", [rule.id])
+    total = max_of(store, "SELECT count(*) FROM cases WHERE rule_id = ?", [rule.id])
     return RuleRun(rule.id, rule.action.value, len(opened), total, len(messages))
 
 

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+import pyarrow as pa
+
 from ..errors import CaseError, did_you_mean
 from ..store import Store
 from ..store.sql import first
@@ -26,7 +28,9 @@ __all__ = [
     "CaseStatus",
     "assign_case",
     "get_case",
+    "insert_rows",
     "list_cases",
+    "max_of",
     "progress_case",
     "reopen_case",
     "resolve_case",
@@ -293,3 +297,23 @@ def reopen_case(
         action_taken=None,
         resolved_at=None,
     )
+
+
+def insert_rows(store: Store, table: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """Append ``rows`` (dicts with at least ``columns``) to ``table`` of the store."""
+    if not rows:
+        return
+    data = pa.Table.from_pylist(rows).select(columns)
+    name = f"__recorrido_new_{table}"
+    store.connection.register(name, data)
+    try:
+        listed = ", ".join(columns)
+        store.connection.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {name}")
+    finally:
+        store.connection.unregister(name)
+
+
+def max_of(store: Store, sql: str, params: list[Any] | None = None) -> int:
+    """The integer ``sql`` selects (e.g. ``max(number)``), 0 when it is NULL or empty."""
+    row = first(store.connection.execute(sql, params or []).fetchall())
+    return int(row[0]) if row and row[0] is not None else 0

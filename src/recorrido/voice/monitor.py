@@ -135,12 +135,16 @@ class KpiAlert:
     direction: str
     change: float | None
     significant: bool | None
+    start: dt.datetime
+    end: dt.datetime
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": "recorrido.kpi_alert",
             "kpi": self.kpi,
             "reason": self.reason,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
             "value": self.value,
             "previous": self.previous,
             "target": self.target,
@@ -180,6 +184,8 @@ def kpi_alerts(statuses: list[KpiStatus], threshold: float = DROP_THRESHOLD) -> 
                 status.kpi.direction,
                 status.change,
                 significant,
+                status.current.start,
+                status.current.end,
             )
             for reason in reasons
         )
