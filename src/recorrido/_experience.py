@@ -86,7 +86,7 @@ def _needs(journey: Journey) -> JourneyMap:
             "experience places answers on a journey map: pass map=… or --map journey.yaml",
             code="usage_needs_map",
         )
-    if journey._source is not None and journey._source.temporary is not None:
+    if journey._source is not None and journey._source.kind == "events":
         raise UsageError(
             "experience reads survey answers from a store, and SOURCE is an events file: "
             "ingest it and the answers (recorrido ingest events|feedback FILE) and pass the store",
@@ -145,7 +145,12 @@ def _warnings(journey: Journey, scored: Any, quality: dict[str, int]) -> list[st
             f"{quality['linked_unlinked']:,} answers name no touchpoint or stage and follow no "
             f"touchpoint of their person: they are grouped as {UNLINKED}"
         )
-    if quality["unknown_person"]:
+    if _feedback_file(journey):
+        notes.append(
+            "SOURCE is a feedback file without journey events: answers count at the touchpoint "
+            "or stage they name; those naming neither stay unlinked"
+        )
+    elif quality["unknown_person"]:
         notes.append(
             f"{quality['unknown_person']:,} answers come from people with no journey event "
             "(they count where they name a touchpoint or stage)"
@@ -159,6 +164,10 @@ def _warnings(journey: Journey, scored: Any, quality: dict[str, int]) -> list[st
         if quality[problem]:
             notes.append(f"{quality[problem]:,} answers {reasons[problem]}: left out")
     return notes
+
+
+def _feedback_file(journey: Journey) -> bool:
+    return journey._source is not None and journey._source.kind == "feedback"
 
 
 def _order(rows: list[dict[str, Any]], by: str, journey_map: JourneyMap) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ import ibis
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ._drivers import purchase_touchpoints
 from .analysis.dropoff import dropoff, lost_next
 from .analysis.feedback_link import MapPlaces, link_feedback
 from .analysis.feedback_scores import score_answers
@@ -96,13 +97,6 @@ def _needs(journey: Journey, request: PainpointsRequest) -> tuple[JourneyMap, li
                 f"conversion '{name}': not a touchpoint of the map{did_you_mean(name, ids)}",
                 code="usage_unknown_step",
             )
-    events = journey.store.table("events")
-    if not journey._run(events.aggregate(n=events.count()))["n"][0].as_py():
-        raise UsageError(
-            f"{journey.store.path}: the store has no events: ingest them first with "
-            "recorrido ingest events FILE",
-            code="empty_store",
-        )
     return journey_map, conversion
 
 
@@ -113,15 +107,8 @@ def _no_drop(journey_map: JourneyMap, conversion: list[str]) -> set[str]:
     order = {stage: i for i, stage in enumerate(journey_map.stage_ids())}
     by_id = {tp.id: tp for tp in journey_map.touchpoints}
     last = max(order.get(by_id[c].stage, 0) for c in conversion)
-    stages = {by_id[c].stage for c in conversion}
-    channels = {by_id[c].channel for c in conversion}
-    return {
-        tp.id
-        for tp in journey_map.touchpoints
-        if tp.id in conversion
-        or order.get(tp.stage, 0) > last
-        or (tp.stage in stages and tp.channel not in channels)
-    }
+    later = {tp.id for tp in journey_map.touchpoints if order.get(tp.stage, 0) > last}
+    return later | set(purchase_touchpoints(journey_map, conversion))
 
 
 def _drops(journey: Journey, events: Any, level: str, skip: set[str]) -> tuple[Any, Any, Any]:
@@ -168,16 +155,22 @@ def _feedback(journey: Journey, level: str, min_sample: int) -> dict[str, dict[s
             bad=bad,
             comment=joined.comment,
             language=joined.language,
+            person=joined.person,
         ).filter(ibis._.place.notnull())
     )
     out: dict[str, dict[str, Any]] = {}
     for row in table.to_pylist():
-        entry = out.setdefault(row["place"], {"answers": 0, "dissatisfied_n": 0, "comments": []})
+        entry = out.setdefault(
+            row["place"], {"answers": 0, "dissatisfied_n": 0, "comments": [], "people": set()}
+        )
         entry["answers"] += int(bool(row["counted"]))
+        if row["person"] is not None:
+            entry["people"].add(row["person"])
         entry["dissatisfied_n"] += int(bool(row["bad"]))
         if row["comment"] and str(row["comment"]).strip():
             entry["comments"].append((row["comment"], row["language"]))
     for entry in out.values():
+        entry["respondents"] = len(entry.pop("people"))
         _comments(entry, min_sample)
     return out
 
@@ -223,27 +216,45 @@ def painpoints(journey: Journey, options: dict[str, Any]) -> Result:
         stage=events.label.substitute(stage_of, else_=ibis.null().cast("string")),
     )
     warnings: list[str] = []
-    with journey._once(events) as once:
-        tp_people, tp_lost, tp_next = _drops(journey, once, "touchpoint", skip)
-        buys = once.filter(once.converts & once.value.notnull())
-        aov = journey._run(buys.aggregate(v=buys.value.mean()))["v"][0].as_py()
-        if request.level == "stage":
-            people, lost, nexts = _drops(journey, once, "stage", skip)
-            stage_skip = {
-                s for s in journey_map.stage_ids() if _stage_skipped(journey_map, s, skip)
-            }
-        else:
-            people, lost, nexts = tp_people, tp_lost, tp_next
-    voice = _feedback(journey, "touchpoint", request.min_sample)
-    if voice is None:
+    assert journey.store is not None
+    stored = journey.store.table("events")
+    if journey._run(stored.aggregate(n=stored.count()))["n"][0].as_py():
+        with journey._once(events) as once:
+            tp_people, tp_lost, tp_next = _drops(journey, once, "touchpoint", skip)
+            buys = once.filter(once.converts & once.value.notnull())
+            aov = journey._run(buys.aggregate(v=buys.value.mean()))["v"][0].as_py()
+            if request.level == "stage":
+                people, lost, nexts = _drops(journey, once, "stage", skip)
+            else:
+                people, lost, nexts = tp_people, tp_lost, tp_next
+        voice = _feedback(journey, "touchpoint", request.min_sample)
+        if voice is None:
+            warnings.append(
+                "the store has no survey answers: pain points are ranked on drop-off and reach only"
+            )
+        if aov is None:
+            warnings.append("conversion events carry no value: value_lost is not estimated")
+    else:
+        voice = _feedback(journey, "touchpoint", request.min_sample)
+        if voice is None:
+            raise UsageError(
+                f"{journey.store.path}: the store has no events and no survey answers: ingest "
+                "them first with recorrido ingest events|feedback FILE",
+                code="empty_store",
+            )
         warnings.append(
-            "the store has no survey answers: pain points are ranked on drop-off and reach only"
+            "no journey events (SOURCE holds survey answers only): pain points are ranked on "
+            "dissatisfaction and negative comments, reach = people who answered there; no drop-off"
         )
-    if aov is None:
-        warnings.append("conversion events carry no value: value_lost is not estimated")
+        tp_people = {place: entry["respondents"] for place, entry in voice.items()}
+        tp_lost, tp_next, aov = {}, {}, None
+        people, lost, nexts = tp_people, tp_lost, tp_next
     rows = _touchpoint_rows(journey_map, tp_people, tp_lost, tp_next, skip, voice, request, aov)
     if request.level == "stage":
         heard = _feedback(journey, "stage", request.min_sample)
+        if not tp_lost and heard is not None:
+            people = {place: entry["respondents"] for place, entry in heard.items()}
+        stage_skip = {s for s in journey_map.stage_ids() if _stage_skipped(journey_map, s, skip)}
         rows = _stage_rows(journey_map, rows, people, lost, nexts, stage_skip, heard, request, aov)
     rows.sort(key=lambda r: (-(r["score"] or 0.0), -r["people"], r["place"]))
     if request.top:

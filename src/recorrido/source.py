@@ -1,10 +1,11 @@
-"""Where analytics read from: a store, an events file read directly (nothing is kept), or an
-events table on a backend.
+"""Where analytics read from: a store, an events or feedback file read directly (nothing is
+kept), or an events table on a backend.
 
-An events file is ingested with the same column detection and time rules as
-``recorrido ingest events`` into a temporary store that is deleted when the source closes;
-its rejected rows are written to ``FILE.rejected.csv`` as ingestion does, so none is lost
-silently.
+A file is ingested with the same column detection and time rules as ``recorrido ingest
+events`` (or ``feedback``) into a temporary store that is deleted when the source closes; its
+rejected rows are written to ``FILE.rejected.csv`` as ingestion does, so none is lost
+silently. :func:`file_kind` tells which of the two a file holds: a column for the event name
+makes it events; else a metric or score column makes it survey answers.
 
 On a backend (:func:`open_events`), the source is a table there or a Parquet file (or
 directory) read there, holding either the journey-events columns
@@ -19,15 +20,19 @@ import contextlib
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import duckdb
 import ibis
 
 from ._closing import Closing
 from .analysis.frame import JOURNEY_EVENTS
 from .backends import Backend
-from .errors import UsageError
+from .errors import RecorridoError, UsageError
+from .ingest.columns import ROLES, normalise
 from .ingest.events import ingest_events
+from .ingest.feedback import ingest_feedback
+from .ingest.formats import detect_format, reader_sql
 from .ingest.pipeline import IngestReport
 from .store import Store
 from .store.store import looks_like_duckdb
@@ -36,6 +41,7 @@ __all__ = [
     "STORE_EVENT_COLUMNS",
     "Source",
     "events_columns",
+    "file_kind",
     "no_identities",
     "open_events",
     "open_source",
@@ -55,15 +61,24 @@ STORE_EVENT_COLUMNS = (
 """The columns of the store's ``events`` table that journeys are built from."""
 
 
+FileKind = Literal["events", "feedback"]
+
+
 class Source(Closing):
-    """An open store, and the temporary folder to delete with it (for files read directly)."""
+    """An open store, and the temporary folder to delete with it (for files read directly),
+    with the ``kind`` of that file."""
 
     def __init__(
-        self, store: Store, temporary: Path | None = None, report: IngestReport | None = None
+        self,
+        store: Store,
+        temporary: Path | None = None,
+        report: IngestReport | None = None,
+        kind: FileKind | None = None,
     ) -> None:
         self.store = store
         self.temporary = temporary
         self.report = report
+        self.kind = kind
 
     def close(self) -> None:
         self.store.close()
@@ -78,15 +93,19 @@ def open_source(
     timezone: str = "UTC",
     timezone_explicit: bool = False,
     memory_limit: str = "3GB",
+    kind: FileKind | None = None,
 ) -> Source:
-    """A store file opened read-only, or an events file loaded into a temporary store."""
+    """A store file opened read-only, or an events or feedback file (``kind``, by default
+    :func:`file_kind`) loaded into a temporary store."""
     path = Path(source)
     if path.suffix == ".duckdb" or (path.is_file() and looks_like_duckdb(path)):
         return Source(Store.open(path, read_only=True, memory_limit=memory_limit))
+    kind = kind or file_kind(path)
+    ingest = ingest_events if kind == "events" else ingest_feedback
     folder = Path(tempfile.mkdtemp(prefix="recorrido-"))
     try:
         store = Store.open(folder / "source.duckdb", create=True, memory_limit=memory_limit)
-        report = ingest_events(
+        report = ingest(
             store,
             path,
             columns=columns,
@@ -96,7 +115,28 @@ def open_source(
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return Source(store, folder, report)
+    return Source(store, folder, report, kind)
+
+
+def file_kind(path: Path) -> FileKind:
+    """``events`` when a column of the file can name the event (the candidates of
+    ``recorrido ingest events``), else ``feedback`` when one can hold a survey metric or score,
+    else ``events`` (whose ingestion then says which column is missing). Files that cannot be
+    read are ``events`` too, so ingestion reports why."""
+    try:
+        sql = reader_sql(path, detect_format(path))
+        with duckdb.connect() as con:
+            names = [str(row[0]) for row in con.execute(f"DESCRIBE SELECT * FROM {sql}").fetchall()]
+    except (duckdb.Error, OSError, RecorridoError):
+        return "events"
+    found = {normalise(name) for name in names}
+
+    def has(kind: str, role: str) -> bool:
+        return any(normalise(c) in found for c in ROLES[kind][role])
+
+    if has("events", "event"):
+        return "events"
+    return "feedback" if has("feedback", "metric") or has("feedback", "score") else "events"
 
 
 def _is_path(source: str) -> bool:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,12 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import UsageError, did_you_mean
-from ..ingest.feedback import ingest_feedback
+from ..source import open_source
 from ..store import Store
-from ..store.store import looks_like_duckdb
 from ..voice.text import LABELS, LANGUAGES, THEMES, analyse_comments, theme_summary
 from .app import app, err
-from .context import open_store, out, settings
+from .context import out, settings
 
 __all__: list[str] = []
 
@@ -101,37 +98,31 @@ def _check_choice(option: str, value: str | None, valid: tuple[str, ...]) -> Non
 def _feedback(path: Path, columns: list[str]) -> Iterator[Store]:
     """A store opened read-only, or a feedback file loaded into a temporary store (deleted on
     exit; rejected rows go to ``FILE.rejected.csv`` as with ``recorrido ingest feedback``)."""
-    if path.suffix == ".duckdb" or (path.is_file() and looks_like_duckdb(path)):
-        with open_store(path, read_only=True) as store:
-            yield store
-        return
-    if not path.exists():
+    if not path.exists() and path.suffix != ".duckdb":
         raise UsageError(
             f"{path}: file not found; give a store (.duckdb) or a feedback file (CSV, Parquet)",
             code="usage_file_not_found",
         )
     if path.is_dir():
         raise UsageError(f"{path}: is a directory; give a feedback file", code="usage_bad_file")
-    folder = Path(tempfile.mkdtemp(prefix="recorrido-"))
-    try:
-        with open_store(folder / "feedback.duckdb", create=True) as store:
-            zone = settings().timezone
-            report = ingest_feedback(
-                store,
-                path,
-                columns=columns,
-                timezone=zone or "UTC",
-                timezone_explicit=zone is not None,
+    zone = settings().timezone
+    opened = open_source(
+        path,
+        columns=tuple(columns),
+        kind="feedback",
+        timezone=zone or "UTC",
+        timezone_explicit=zone is not None,
+        memory_limit=settings().memory_limit,
+    )
+    with opened as source:
+        report = source.report
+        if report is not None and report.rejected:
+            err.print(
+                f"warning: {report.rejected:,} rows of {path} rejected; reasons in "
+                f"{report.rejected_file}",
+                markup=False,
             )
-            if report.rejected:
-                err.print(
-                    f"warning: {report.rejected:,} rows of {path} rejected; reasons in "
-                    f"{report.rejected_file}",
-                    markup=False,
-                )
-            yield store
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        yield source.store
 
 
 def _answers(store: Store, path: Path, touchpoint: str | None, stage: str | None) -> pa.Table:

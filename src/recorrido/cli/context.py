@@ -118,6 +118,13 @@ def open_journey(
     if backend is None:
         path = source or settings().store
         with Journey(path, map=resolve_map(map_file, path)) as journey:
+            report = journey._source.report if journey._source is not None else None
+            if report is not None and report.rejected:
+                Console(stderr=True, highlight=False, soft_wrap=True).print(
+                    f"warning: {report.rejected:,} rows of {path} rejected; reasons in "
+                    f"{report.rejected_file}",
+                    markup=False,
+                )
             yield journey
         return
     if source is None:

@@ -24,7 +24,9 @@ __all__: list[str] = []
 @app.command()
 def experience(
     source: Path | None = typer.Argument(
-        None, help="A store (.duckdb) with survey answers [default: the configured store]."
+        None,
+        help="A store (.duckdb) with survey answers, or a feedback file (CSV, Parquet, JSON "
+        "Lines) read directly [default: the configured store].",
     ),
     by: str = typer.Option(
         "touchpoint", "--by", help="touchpoint, stage, persona, channel, period or none."

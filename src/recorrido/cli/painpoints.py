@@ -22,7 +22,9 @@ def _pct(value: float | None) -> str:
 @app.command()
 def painpoints(
     source: Path | None = typer.Argument(
-        None, help="A store (.duckdb) [default: the configured store]."
+        None,
+        help="A store (.duckdb), or an events or feedback file read directly [default: the "
+        "configured store].",
     ),
     level: str = typer.Option("touchpoint", "--level", help="touchpoint or stage."),
     top: int | None = typer.Option(None, "--top", min=1, help="Show the N worst places."),
