@@ -11,9 +11,9 @@ import typer
 from rich.table import Table
 
 from ..errors import UsageError
-from ..map.models import JourneyMap, KpiMetric
+from ..map.models import JourneyMap, Kpi, KpiMetric
 from ..significance import Comparison
-from ..voice.before_after import OpportunityEffect, opportunity_effects
+from ..voice.before_after import VERDICTS, OpportunityEffect, opportunity_effects
 from ..voice.kpi_cases import open_kpi_cases
 from ..voice.kpis import KpiValue
 from ..voice.monitor import DEFAULT_DAYS, DROP_THRESHOLD, KpiStatus, kpi_alerts, kpi_status
@@ -121,26 +121,39 @@ def _effects_table(effects: list[OpportunityEffect], journey_map: JourneyMap, da
     for column in columns:
         table.add_column(column, justify="right" if column in {"before", "after"} else "left")
     for effect in effects:
-        kpi, comparison = effect.kpi, effect.comparison
-        metric = kpi.metric
-        change = "—"
-        if comparison is not None and comparison.difference is not None:
-            change = _difference(comparison.difference, metric, kpi.target)
-            if comparison.ci95 is not None:
-                low, high = (_difference(v, metric, kpi.target) for v in comparison.ci95)
-                change += f" [{low}, {high}]"
-            change += f" ({_tested(comparison)})"
+        kpi = effect.kpi
         assert effect.opportunity.changed_on is not None
         table.add_row(
             effect.opportunity.id,
             kpi.name or kpi.id,
             effect.opportunity.changed_on.isoformat(),
-            _side(effect.before, journey_map, metric, kpi.target),
-            _side(effect.after, journey_map, metric, kpi.target),
-            change,
+            _side(effect.before, journey_map, kpi.metric, kpi.target),
+            _side(effect.after, journey_map, kpi.metric, kpi.target),
+            _change(effect.comparison, kpi),
             f"{effect.verdict} / {effect.verdict_es}",
         )
+        place = effect.at_touchpoint
+        if place is not None:
+            table.add_row(
+                "",
+                f"  at {place.touchpoint} only",
+                "",
+                _side(place.before, journey_map, kpi.metric, kpi.target),
+                _side(place.after, journey_map, kpi.metric, kpi.target),
+                _change(place.comparison, kpi),
+                f"{place.verdict} / {VERDICTS[place.verdict]}",
+            )
     return table
+
+
+def _change(comparison: Comparison | None, kpi: Kpi) -> str:
+    if comparison is None or comparison.difference is None:
+        return "—"
+    change = _difference(comparison.difference, kpi.metric, kpi.target)
+    if comparison.ci95 is not None:
+        low, high = (_difference(v, kpi.metric, kpi.target) for v in comparison.ci95)
+        change += f" [{low}, {high}]"
+    return change + f" ({_tested(comparison)})"
 
 
 def _echo(data: dict[str, Any]) -> None:

@@ -2,8 +2,11 @@
 after it, with the metric's test, a 95% interval and a verdict in English and Spanish.
 
 The *before* window is the ``days`` days before ``changed_on``; the *after* window the
-``days`` days from the day after ``changed_on`` (the day of the change is left out). See
-``docs/monitoring.md``.
+``days`` days from the day after ``changed_on`` (the day of the change is left out). When the
+KPI is a survey score (NPS, CSAT, CES) scoped wider than the opportunity's touchpoint (e.g.
+support effort over the whole post-purchase stage, the change at the chat), the same score is
+also compared at that touchpoint alone (``at_touchpoint``): the direct effect, which the wider
+KPI dilutes. See ``docs/monitoring.md``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,14 @@ from .monitor import DEFAULT_DAYS
 if TYPE_CHECKING:
     from ..journey import Journey
 
-__all__ = ["VERDICTS", "OpportunityEffect", "opportunity_effect", "opportunity_effects", "verdict"]
+__all__ = [
+    "VERDICTS",
+    "OpportunityEffect",
+    "PlaceEffect",
+    "opportunity_effect",
+    "opportunity_effects",
+    "verdict",
+]
 
 Verdict = Literal["helped", "hurt", "no clear change"]
 
@@ -44,6 +54,30 @@ def verdict(kpi: Kpi, comparison: Comparison | None) -> Verdict:
     return "helped" if better else "hurt"
 
 
+_SURVEY_METRICS = (KpiMetric.nps, KpiMetric.csat, KpiMetric.ces)
+
+
+@dataclass(frozen=True)
+class PlaceEffect:
+    """The KPI's score at the opportunity's ``touchpoint`` alone, before and after."""
+
+    touchpoint: str
+    before: KpiValue
+    after: KpiValue
+    comparison: Comparison | None
+    verdict: Verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "touchpoint": self.touchpoint,
+            "before": self.before.to_dict(),
+            "after": self.after.to_dict(),
+            "comparison": None if self.comparison is None else self.comparison.to_dict(),
+            "verdict": self.verdict,
+            "verdict_es": VERDICTS[self.verdict],
+        }
+
+
 @dataclass(frozen=True)
 class OpportunityEffect:
     """An opportunity's KPI ``before`` and ``after`` its change, the ``comparison`` (after −
@@ -56,6 +90,7 @@ class OpportunityEffect:
     comparison: Comparison | None
     verdict: Verdict
     notes: tuple[str, ...] = ()
+    at_touchpoint: PlaceEffect | None = None
 
     @property
     def verdict_es(self) -> str:
@@ -76,6 +111,7 @@ class OpportunityEffect:
             "verdict": self.verdict,
             "verdict_es": self.verdict_es,
             "notes": list(self.notes),
+            "at_touchpoint": None if self.at_touchpoint is None else self.at_touchpoint.to_dict(),
         }
 
 
@@ -104,9 +140,21 @@ def opportunity_effect(
     kpi = kpis[opportunity.kpi]
     changed = dt.datetime.combine(opportunity.changed_on, dt.time())
     length = days * _DAY
-    before = kpi_value(data, kpi, changed - length, changed)
-    after = kpi_value(data, kpi, changed + _DAY, changed + _DAY + length)
+    windows = ((changed - length, changed), (changed + _DAY, changed + _DAY + length))
+    before, after = (kpi_value(data, kpi, start, stop) for start, stop in windows)
     comparison = compare(after, before)
+    place = None
+    if (
+        kpi.metric in _SURVEY_METRICS
+        and opportunity.touchpoint is not None
+        and opportunity.touchpoint != kpi.touchpoint
+    ):
+        there = kpi.model_copy(update={"touchpoint": opportunity.touchpoint, "stage": None})
+        sides = [kpi_value(data, there, start, stop) for start, stop in windows]
+        tested = compare(sides[1], sides[0])
+        place = PlaceEffect(
+            opportunity.touchpoint, sides[0], sides[1], tested, verdict(kpi, tested)
+        )
     notes = []
     covered = data.data_end if end is None else end
     needed = after.end + (CHURN_DAYS * _DAY if kpi.metric == KpiMetric.churn else dt.timedelta())
@@ -121,7 +169,7 @@ def opportunity_effect(
     if comparison is None and before.value is not None and after.value is not None:
         notes.append(f"{kpi.metric.value} is a total: the change is not tested")
     return OpportunityEffect(
-        opportunity, kpi, before, after, comparison, verdict(kpi, comparison), tuple(notes)
+        opportunity, kpi, before, after, comparison, verdict(kpi, comparison), tuple(notes), place
     )
 
 

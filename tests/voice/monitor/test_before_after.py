@@ -96,3 +96,19 @@ def test_the_chat_hours_helped_support_effort(world: Journey) -> None:
     assert effect.comparison is not None and effect.comparison.ci95 is not None
     assert effect.comparison.ci95[1] < 0
     assert (effect.verdict, effect.verdict_es) == ("helped", "ayudó")
+    # the chat alone, where the hours changed: a larger fall than the stage's, and helped
+    place = effect.at_touchpoint
+    assert place is not None and place.touchpoint == "support_chat"
+    assert place.before.value is not None and place.after.value is not None
+    assert place.before.value - place.after.value > effect.before.value - effect.after.value
+    assert place.after.n < effect.after.n  # phone answers are left out
+    assert place.verdict == "helped" and effect.to_dict()["at_touchpoint"]["verdict_es"] == "ayudó"
+    # the other opportunities' KPIs are not survey scores: no at_touchpoint
+    checkout = next(e for e in effects if e.opportunity.id == "one_step_checkout")
+    assert checkout.at_touchpoint is None
+
+
+def test_no_touchpoint_comparison_when_the_kpi_is_already_there(shop: Journey) -> None:
+    assert shop.map is not None
+    effects, _ = opportunity_effects(shop, shop.map, days=7)
+    assert effects[0].at_touchpoint is None  # average order value is not a survey score
