@@ -64,3 +64,18 @@ def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
 def test_unknown_table_name(store: Store) -> None:
     with pytest.raises(StoreError, match="unknown table 'evnts'"):
         store.table("evnts")
+
+
+def test_no_progress_bar_on_stdout(tmp_path: Path) -> None:
+    """DuckDB prints a progress bar on stdout for queries over 2 s, which would corrupt
+    ``--json`` output: stores and the embedded backend turn it off."""
+    from recorrido.backends.duckdb import DuckDBBackend
+
+    query = "SELECT current_setting('enable_progress_bar')"
+    with Store.open(tmp_path / "s.duckdb", create=True) as store:
+        assert store.connection.execute(query).fetchall() == [(False,)]
+    backend = DuckDBBackend.open()
+    try:
+        assert backend.con.raw_sql(query).fetchall() == [(False,)]
+    finally:
+        backend.close()

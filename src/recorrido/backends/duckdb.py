@@ -29,7 +29,10 @@ class DuckDBBackend:
     @classmethod
     def open(cls, path: str | None = None) -> DuckDBBackend:
         """A new connection to ``path`` (a ``.duckdb`` file), in memory when ``None``."""
-        return cls(ibis.duckdb.connect(path or ":memory:"))
+        con = ibis.duckdb.connect(path or ":memory:")
+        # DuckDB prints a progress bar on stdout for queries over 2 s (into JSON output)
+        con.raw_sql("SET enable_progress_bar = false")
+        return cls(con)
 
     @classmethod
     def from_connection(cls, con: Any) -> DuckDBBackend:

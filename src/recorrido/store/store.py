@@ -79,6 +79,8 @@ class Store(Closing):
             raise StoreError(
                 f"{file}: cannot open the store: {error}", code="store_invalid"
             ) from None
+        # DuckDB prints a progress bar on stdout for queries over 2 s (into JSON output)
+        connection.execute("SET enable_progress_bar = false")
         store = cls(file, connection)
         try:
             store._prepare(writable=not read_only)

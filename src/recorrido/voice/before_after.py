@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..errors import UsageError
 from ..map.models import JourneyMap, Kpi, KpiMetric, Opportunity
 from ..significance import Comparison
-from .kpis import CHURN_DAYS, KpiData, KpiValue, compare, kpi_data, kpi_value
+from .kpis import CHURN_DAYS, KpiData, KpiValue, compare, kpi_data, kpi_series
 from .monitor import DEFAULT_DAYS
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def opportunity_effect(
     changed = dt.datetime.combine(opportunity.changed_on, dt.time())
     length = days * _DAY
     windows = ((changed - length, changed), (changed + _DAY, changed + _DAY + length))
-    before, after = (kpi_value(data, kpi, start, stop) for start, stop in windows)
+    before, after = kpi_series(data, kpi, list(windows))
     comparison = compare(after, before)
     place = None
     if (
@@ -150,7 +150,7 @@ def opportunity_effect(
         and opportunity.touchpoint != kpi.touchpoint
     ):
         there = kpi.model_copy(update={"touchpoint": opportunity.touchpoint, "stage": None})
-        sides = [kpi_value(data, there, start, stop) for start, stop in windows]
+        sides = kpi_series(data, there, list(windows))
         tested = compare(sides[1], sides[0])
         place = PlaceEffect(
             opportunity.touchpoint, sides[0], sides[1], tested, verdict(kpi, tested)

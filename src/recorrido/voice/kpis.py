@@ -35,6 +35,7 @@ __all__ = [
     "KpiValue",
     "compare",
     "kpi_data",
+    "kpi_series",
     "kpi_value",
     "kpi_values",
     "purchase_touchpoints",
@@ -150,43 +151,79 @@ def _funnel_of(journey_map: JourneyMap, kpi: Kpi) -> tuple[list[str], str | None
     )
 
 
-def _funnel_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+Window = tuple[dt.datetime, dt.datetime]
+_WINDOW = "_window"
+
+
+def _funnel_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
+    """The funnel KPI over each window, in one query: the events of every window, each unit
+    keyed by its window, through one funnel broken down by window."""
     journey, journey_map = data.journey, data.journey_map
-    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    bases = [KpiValue(kpi.id, kpi.metric.value, start, end) for start, end in windows]
     found = _funnel_of(journey_map, kpi)
     if isinstance(found, str):
-        return replace(base, reason=found)
+        return [replace(base, reason=found) for base in bases]
     steps, touchpoint = found
     if kpi.metric != KpiMetric.conversion and len(steps) < 2:
-        return replace(base, reason=f"'{steps[0]}' is the first step: nothing comes before it")
-    events = _in(data.events, start, end)
+        why = f"'{steps[0]}' is the first step: nothing comes before it"
+        return [replace(base, reason=why) for base in bases]
+    spans = ibis.memtable(
+        {
+            "_w": [str(i) for i in range(len(windows))],
+            "_w_start": [start for start, _ in windows],
+            "_w_end": [end for _, end in windows],
+        }
+    )
+    events = data.events
+    events = events.join(spans, (events.ts >= spans._w_start) & (events.ts < spans._w_end))
     if journey_map.journey_level() == "stage":  # stages, and the target touchpoint if any
         own = events.label == touchpoint if touchpoint is not None else ibis.literal(False)
         events = events.mutate(label=ibis.ifelse(own, events.label, events.stage))
+    events = events.mutate(unit=events._w + ":" + events.unit).rename({_WINDOW: "_w"})
+    events = events.drop("stage", "_w_start", "_w_end")
     spec = FunnelSpec(steps=tuple(steps))
-    units = funnel_units(events.drop("stage"), spec)
+    units = funnel_units(events, spec, breakdown=_WINDOW)
     last = len(steps)
-    table = funnel_steps(units, spec)
-    rows = {int(r["step"]): r for r in journey._run(table).to_pylist()}
-    entered = int(rows[1]["count"]) if rows else 0
+    rows: dict[tuple[str, int], dict[str, Any]] = {
+        (str(r[_WINDOW]), int(r["step"])): r
+        for r in journey._run(funnel_steps(units, spec, breakdown=_WINDOW)).to_pylist()
+    }
+    stats: dict[str, dict[str, Any]] = {}
+    if kpi.metric == KpiMetric.time_to_convert:
+        seconds = units[f"step_{last}_seconds"]
+        table = units.group_by(_WINDOW).aggregate(
+            n=seconds.count(), mean=seconds.mean(), sd=seconds.std(how="sample")
+        )
+        stats = {str(r[_WINDOW]): r for r in journey._run(table).to_pylist()}
+    return [
+        _funnel_value(kpi, steps, base, rows, stats.get(str(i), {}), str(i))
+        for i, base in enumerate(bases)
+    ]
+
+
+def _funnel_value(
+    kpi: Kpi, steps: list[str], base: KpiValue, rows: dict[tuple[str, int], dict[str, Any]],
+    stats: dict[str, Any], window: str,
+) -> KpiValue:  # fmt: skip
+    last = len(steps)
+
+    def count(step: int) -> int:
+        row = rows.get((window, step))
+        return int(row["count"]) if row else 0
+
+    entered, reached = count(1), count(last)
     if not entered:
         return replace(base, reason="no unit entered the buyer journey in the window")
-    reached = int(rows[last]["count"])
     if kpi.metric == KpiMetric.conversion:
         return replace(base, value=reached / entered, n=entered, x=reached)
-    before = int(rows[last - 1]["count"])
+    before = count(last - 1)
     if kpi.metric == KpiMetric.drop_off:
         if not before:
             return replace(base, reason=f"no unit reached '{steps[-2]}' in the window")
         return replace(base, value=(before - reached) / before, n=before, x=before - reached)
-    seconds = units[f"step_{last}_seconds"]
-    stats = _scalar(
-        journey,
-        units.aggregate(n=seconds.count(), mean=seconds.mean(), sd=seconds.std(how="sample")),
-    )
-    median = rows[last]["median_seconds"]
     if not stats.get("n"):
         return replace(base, reason=f"no unit reached '{steps[-1]}' in the window")
+    median = rows[(window, last)]["median_seconds"]
     return replace(
         base,
         value=None if median is None else float(median),
@@ -346,19 +383,27 @@ _SURVEY = {KpiMetric.nps, KpiMetric.csat, KpiMetric.ces}
 
 def kpi_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
     """The value of ``kpi`` over ``[start, end)`` (UTC) from ``data`` (see :func:`kpi_data`)."""
-    start, end = _naive(start), _naive(end)
-    if end <= start:
-        raise UsageError(
-            f"window {start.isoformat()} – {end.isoformat()}: the end must come after the start",
-            code="usage_window",
-        )
+    return kpi_series(data, kpi, [(start, end)])[0]
+
+
+def kpi_series(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
+    """The value of ``kpi`` over each ``[start, end)`` (UTC) of ``windows``, in their order;
+    funnel KPIs in one query for all windows."""
+    windows = [(_naive(start), _naive(end)) for start, end in windows]
+    for start, end in windows:
+        if end <= start:
+            raise UsageError(
+                f"window {start.isoformat()} – {end.isoformat()}: the end must come after the "
+                "start",
+                code="usage_window",
+            )
     if kpi.metric in _FUNNEL:
-        return _funnel_value(data, kpi, start, end)
+        return _funnel_values(data, kpi, windows)
     if kpi.metric in _SURVEY:
-        return _feedback_value(data, kpi, start, end)
+        return [_feedback_value(data, kpi, start, end) for start, end in windows]
     if kpi.metric == KpiMetric.retention:
-        return _retention_value(data, kpi, start, end)
-    return _purchase_value(data, kpi, start, end)
+        return [_retention_value(data, kpi, start, end) for start, end in windows]
+    return [_purchase_value(data, kpi, start, end) for start, end in windows]
 
 
 def kpi_values(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..map.models import JourneyMap, Kpi, KpiMetric
 from ..significance import Comparison
-from .kpis import CHURN_DAYS, KpiData, KpiValue, compare, kpi_data, kpi_value
+from .kpis import CHURN_DAYS, KpiData, KpiValue, compare, kpi_data, kpi_series
 
 if TYPE_CHECKING:
     from ..journey import Journey
@@ -92,13 +92,11 @@ def _status(data: KpiData, kpi: Kpi, days: int, end: dt.datetime) -> KpiStatus:
     if kpi.metric == KpiMetric.churn:
         end = end - CHURN_DAYS * _DAY
     length = days * _DAY
-    current = kpi_value(data, kpi, end - length, end)
-    previous = kpi_value(data, kpi, end - 2 * length, end - length)
     week = 7 * _DAY
-    trend = [
-        kpi_value(data, kpi, end - (i + 1) * week, end - i * week)
-        for i in reversed(range(TREND_WEEKS))
+    windows = [(end - length, end), (end - 2 * length, end - length)] + [
+        (end - (i + 1) * week, end - i * week) for i in reversed(range(TREND_WEEKS))
     ]
+    current, previous, *trend = kpi_series(data, kpi, windows)
     return KpiStatus(kpi, current, previous, compare(current, previous), trend)
 
 
