@@ -71,8 +71,8 @@ WORLD = [
     ev("hal", "cart", 3, 84),
     # ivy: converts with an order first, then is lost at cart (→ home) and home (→ end).
     ev("ivy", "order", 0, 91), ev("ivy", "cart", 1, 92), ev("ivy", "home", 2, 93),
-    # jo: cart and help at the same (ts, seq): the label breaks the tie (cart), and neither
-    # is later than the other, so both go to (end).
+    # jo: cart and help at the same (ts, seq): the label orders them (cart, then help), so
+    # jo goes from cart to help, and from help to (end).
     ev("jo", "home", 0, 101), ev("jo", "help", 1, 102), ev("jo", "cart", 1, 102),
 ]  # fmt: skip
 
@@ -85,7 +85,8 @@ EXPECTED = {
         {"label": "order", "people": 2, "lost": 0},  # gus, ivy
     ],
     "lost_next": [
-        {"label": "cart", "next": END, "people": 4},  # dan, fay, hal, jo
+        {"label": "cart", "next": END, "people": 3},  # dan, fay, hal
+        {"label": "cart", "next": "help", "people": 1},  # jo
         {"label": "cart", "next": "home", "people": 3},  # bea, eva, ivy
         {"label": "help", "next": END, "people": 3},  # bea, gus, jo
         {"label": "home", "next": END, "people": 2},  # cy, ivy

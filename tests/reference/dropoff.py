@@ -46,11 +46,12 @@ def is_lost(events: Sequence[Row], visit: When) -> bool:
 
 
 def next_place(events: Sequence[Row], place: str, visit: When) -> str:
-    """The place of the earliest event after ``visit`` somewhere else (label breaks ties)."""
+    """The place of the first event after the visit somewhere else, in journey order
+    ``(ts, seq, label)`` (the label breaks ties of ``(ts, seq)``)."""
     later = [
         (e["ts"], e["seq"], e["label"])
         for e in events
-        if e["label"] != place and (e["ts"], e["seq"]) > visit
+        if e["label"] != place and (e["ts"], e["seq"], e["label"]) > (*visit, place)
     ]
     return min(later)[2] if later else END
 

@@ -6,7 +6,9 @@ place (a touchpoint or a stage); events without a label or a person are ignored.
 
 - a person's *first visit* to a place is their earliest event there by ``(ts, seq)``;
 - the person is *lost* there when they have no conversion event at or after that first
-  visit (``(ts, seq)`` not earlier than the visit's).
+  visit (``(ts, seq)`` not earlier than the visit's);
+- where a lost person *went next*: the place of their first event after that visit, in
+  journey order ``(ts, seq, label)``, at another place.
 
 See ``docs/analytics.md``, section *Pain points*.
 """
@@ -59,19 +61,39 @@ def dropoff(events: ibis.Table) -> ibis.Table:
 
 
 def lost_next(events: ibis.Table) -> ibis.Table:
-    """Per place and ``next`` place: how many of the people lost there went next to it (their
-    earliest later event, by ``(ts, seq)``, at another place; :data:`END` when none).
-    Columns ``label``, ``next``, ``people``; rows come unordered."""
+    """Per place and ``next`` place: how many of the people lost there went next to it: the
+    place of their first event after the first visit, in journey order ``(ts, seq, label)``,
+    that is at another place (:data:`END` when none). Columns ``label``, ``next``,
+    ``people``; rows come unordered.
+
+    Linear in the events: the person's events are cut into runs of one place (window
+    functions), and the next place of a first visit is the place of the run after the
+    visit's run."""
     visits = _visits_with_loss(events)
-    lost = visits.filter(visits.lost).drop("lost")
+    lost = visits.filter(visits.lost).select(_l_person="person", _l_label="label")
     placed = _placed(events)
-    later = placed.select(_p=placed.person, _n_ts=placed.ts, _n_seq=placed.seq, _n=placed.label)
-    after = (later._n_ts > lost._ts) | ((later._n_ts == lost._ts) & (later._n_seq > lost._seq))
-    joined = lost.left_join(later, [lost.person == later._p, lost.label != later._n, after])
-    soonest = ibis.window(
-        group_by=[joined.person, joined.label], order_by=[joined._n_ts, joined._n_seq, joined._n]
+    order = ibis.window(group_by=placed.person, order_by=[placed.ts, placed.seq, placed.label])
+    # Row numbers, not NULL lags, mark a person's first event (ClickHouse lags default to '').
+    marked = placed.mutate(_i=ibis.row_number().over(order), _before=placed.label.lag().over(order))
+    starts = (marked._i == 0) | (marked.label != marked._before)
+    marked = marked.mutate(_start=ibis.ifelse(starts, 1, 0))
+    running = ibis.window(
+        group_by=marked.person, order_by=[marked.ts, marked.seq, marked.label], rows=(None, 0)
     )
-    ranked = joined.mutate(_rank=ibis.row_number().over(soonest))
-    chosen = ranked.filter(ranked._rank == 0)
-    chosen = chosen.mutate(next=chosen._n.fill_null(END))
+    marked = marked.mutate(_run=marked._start.sum().over(running))
+    runs = marked.filter(marked._start == 1).select("person", "label", "_run")
+    following = ibis.window(group_by=runs.person, order_by=runs._run)
+    runs = runs.mutate(
+        _next=runs.label.lead().over(following), _last=runs._run.max().over(group_by=runs.person)
+    )
+    # a place's first visit opens the first run of that place
+    first = runs.group_by(["person", "label"]).aggregate(_run=runs._run.min())
+    first = first.join(runs, ["person", "label", "_run"])
+    nexts = first.select(
+        _f_person="person",
+        _f_label="label",
+        next=ibis.ifelse(first._run == first._last, ibis.literal(END), first._next),
+    )
+    chosen = lost.join(nexts, [lost._l_person == nexts._f_person, lost._l_label == nexts._f_label])
+    chosen = chosen.select(label=chosen._l_label, next=chosen.next)
     return chosen.group_by(["label", "next"]).aggregate(people=chosen.count().cast("int64"))
