@@ -34,7 +34,7 @@ from ..map.models import ALERT_FIELDS, AlertRule, JourneyMap
 from ..map.rule_compile import compile_rule
 from ..map.rules import parse_rule
 from ..store import Store
-from .cases import insert_rows, max_of
+from .cases import insert_rows, max_of, opened_event
 from .outbox import enqueue_sql, utc_now
 from .text import analyse_comments
 
@@ -278,18 +278,7 @@ def _open_for_rule(store: Store, answers: ir.Table, rule: AlertRule, now: dt.dat
                 "updated_at": now,
             }
         )
-        events.append(
-            {
-                "event_id": event,
-                "case_id": case_id,
-                "occurred_at": now,
-                "actor": "recorrido",
-                "kind": "opened",
-                "status": "open",
-                "owner": rule.owner,
-                "note": f"rule {rule.id}: {rule.when}",
-            }
-        )
+        events.append(opened_event(event, case_id, now, rule.owner, f"rule {rule.id}: {rule.when}"))
         for webhook_id in rule.webhooks:
             message_id = str(uuid.uuid4())
             payload = alert_payload(

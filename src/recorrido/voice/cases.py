@@ -31,6 +31,7 @@ __all__ = [
     "insert_rows",
     "list_cases",
     "max_of",
+    "opened_event",
     "progress_case",
     "reopen_case",
     "resolve_case",
@@ -317,3 +318,19 @@ def max_of(store: Store, sql: str, params: list[Any] | None = None) -> int:
     """The integer ``sql`` selects (e.g. ``max(number)``), 0 when it is NULL or empty."""
     row = first(store.connection.execute(sql, params or []).fetchall())
     return int(row[0]) if row and row[0] is not None else 0
+
+
+def opened_event(
+    event_id: int, case_id: str, at: dt.datetime, owner: str | None, note: str
+) -> dict[str, Any]:
+    """The ``case_events`` row of a case that Recorrido opens."""
+    return {
+        "event_id": event_id,
+        "case_id": case_id,
+        "occurred_at": at,
+        "actor": "recorrido",
+        "kind": "opened",
+        "status": "open",
+        "owner": owner,
+        "note": note,
+    }

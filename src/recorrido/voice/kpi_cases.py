@@ -18,7 +18,7 @@ from typing import Any
 from ..map.models import JourneyMap, Kpi
 from ..store import Store
 from .alerts import CASE_COLUMNS, AlertRun, RuleRun
-from .cases import insert_rows, max_of
+from .cases import insert_rows, max_of, opened_event
 from .monitor import KpiAlert
 from .outbox import enqueue_sql, utc_now
 
@@ -115,18 +115,8 @@ def _open_for_kpi(store: Store, kpi: Kpi, alerts: list[KpiAlert], now: dt.dateti
                 "updated_at": now,
             }
         )
-        events.append(
-            {
-                "event_id": event,
-                "case_id": case_id,
-                "occurred_at": now,
-                "actor": "recorrido",
-                "kind": "opened",
-                "status": "open",
-                "owner": kpi.owner,
-                "note": f"KPI {kpi.id}: {alert.reason.replace('_', ' ')} ({summary})",
-            }
-        )
+        note = f"KPI {kpi.id}: {alert.reason.replace('_', ' ')} ({summary})"
+        events.append(opened_event(event, case_id, now, kpi.owner, note))
         for webhook_id in kpi.webhooks:
             message_id = str(uuid.uuid4())
             payload = kpi_payload(alert, kpi, case_id=case_id, message_id=message_id,
