@@ -41,7 +41,8 @@ def experience(
     drivers: bool = typer.Option(
         False,
         "--drivers",
-        help="Journey-level satisfaction per person and each touchpoint's correlation with NPS.",
+        help="Journey-level satisfaction per person and each touchpoint's correlation with NPS "
+        "(recorrido drivers: effects on NPS, conversion and churn).",
     ),
     map_file: Path | None = typer.Option(
         None, "--map", "-m", help="Journey map (default: journey.yaml by the store)."
