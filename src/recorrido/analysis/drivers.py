@@ -16,7 +16,7 @@ The unit is the person. Three tables feed :mod:`recorrido._drivers`:
   driver, e.g. those who answered there without a bad score), so the unexposed are the
   difference. A person counts as exposed only when the exposure
   came first: at or before their latest NPS answer (same survey included); before their
-  first purchase, for conversion; before the churn horizon, for churn.
+  first conversion, for conversion; before the churn horizon, for churn.
 
 :func:`place_correlations` gives the priority matrix: per place, the mean satisfaction of its
 answers (performance) and the correlation of a person's satisfaction there with the outcome
@@ -92,7 +92,7 @@ EXPOSURES = ibis.schema(
         "driver": dt.String(nullable=True),
         "kind": dt.String(nullable=True),
         "place": dt.String(nullable=True),
-        "ts": dt.Timestamp(nullable=True),
+        "ts": dt.Timestamp(scale=6, nullable=True),
     }
 )
 """The schema of :func:`driver_exposures` (and of comment exposures made elsewhere)."""
@@ -212,8 +212,10 @@ def driver_exposures(events: ibis.Table, answers: ibis.Table) -> ibis.Table:
     answers (see :func:`~.feedback_scores.score_answers`)."""
     contacts, repeats, waits = _visits(events)
     bad, answered = _scores(answers)
-    union = ibis.union(bad, answered, contacts, repeats, waits, distinct=False)
-    return union.cast(EXPOSURES)
+    parts = (bad, answered, contacts, repeats, waits)
+    # each part cast first: a union needs equal types, nullability and (on ClickHouse)
+    # microsecond timestamps
+    return ibis.union(*(part.cast(EXPOSURES) for part in parts), distinct=False)
 
 
 def _flags(table: ibis.Table, horizon: datetime) -> dict[str, ibis.Value]:
@@ -264,7 +266,7 @@ def outcome_totals(outcomes: ibis.Table, horizon: datetime) -> ibis.Table:
 def driver_counts(exposures: ibis.Table, outcomes: ibis.Table, horizon: datetime) -> ibis.Table:
     """Per driver (``driver``, ``kind``, ``place``), the columns of :func:`outcome_totals` over
     its exposed people: NPS answerers exposed at or before their latest NPS answer; people
-    exposed before their first purchase (or never buying); buyers before ``horizon`` exposed
+    exposed before their first conversion (or never converting); buyers before ``horizon`` exposed
     before it. Rows come unordered."""
     people = outcomes.rename(_o_person="person")
     joined = exposures.join(people, exposures.person == people._o_person)
@@ -288,14 +290,13 @@ def place_correlations(
     score; 1 converted; 1 still buying at or after ``horizon``). Rows come unordered."""
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome {outcome!r}: use one of {', '.join(OUTCOMES)}")
-    valid = _valid(answers)
-    valid = valid.filter(valid.metric != "nps").mutate(
-        place=ibis.coalesce(valid.touchpoint, valid.stage)
+    rated = answers.filter(answers.problem.isnull() & (answers.metric != "nps"))
+    rated = rated.mutate(place=ibis.coalesce(rated.touchpoint, rated.stage))
+    rated = rated.filter(rated.place.notnull())
+    performance = rated.group_by("place").aggregate(
+        answers=rated.count().cast("int64"), performance=mean_where(rated.satisfaction)
     )
-    valid = valid.filter(valid.place.notnull())
-    performance = valid.group_by("place").aggregate(
-        answers=valid.count().cast("int64"), performance=mean_where(valid.satisfaction)
-    )
+    valid = rated.filter(rated.person.notnull())
     people = outcomes.rename(_o_person="person")
     joined = valid.join(people, valid.person == people._o_person)
     flags = _flags(joined, horizon)
