@@ -12,9 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## demo: install, then build the sample world into demo/ and show what the store holds
+## demo: install, build the sample world into demo/, show what the store holds, write its report
 demo: $(STAMP)
 	$(BIN)/recorrido sample demo
+	$(BIN)/recorrido report --store demo/recorrido.duckdb --map demo/journey.yaml -o demo/informe.html
 
 ## test: lint, type check and every test
 test: lint typecheck pytest

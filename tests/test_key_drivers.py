@@ -115,3 +115,23 @@ def test_nps_drivers_need_nps_answers(tmp_path: Path) -> None:
         body = journey.drivers("conversion").to_dict()  # events alone are enough
     assert all(row["kind"] in {"contact", "repeat", "long_wait"} for row in body["drivers"])
     assert body["matrix"] == []
+
+
+def test_a_map_whose_touchpoints_match_no_event(tmp_path: Path) -> None:
+    from recorrido.datasets import generate, write
+    from recorrido.ingest import ingest_events
+    from recorrido.map import load_map
+    from recorrido.store import Store
+
+    files = write(generate(people=150, seed=2), tmp_path)
+    with Store.open(tmp_path / "s.duckdb", create=True) as store:
+        ingest_events(store, files.events, timezone=load_map(files.journey).meta.timezone)
+    text = files.journey.read_text(encoding="utf-8").replace("match: {event: ", "match: {event: x_")
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(text, encoding="utf-8")
+    expected = "no journey event falls on the map's touchpoints"
+    with (
+        Journey(tmp_path / "s.duckdb", map=odd) as journey,
+        pytest.raises(UsageError, match=expected),
+    ):
+        journey.drivers("conversion")

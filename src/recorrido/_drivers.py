@@ -221,6 +221,12 @@ def _comment_exposures(journey: Journey, answers: Any) -> pa.Table:
 def _horizon(journey: Journey, events: Any, churn_days: int) -> tuple[dt.datetime, dt.datetime]:
     span = journey._run(events.aggregate(start=events.ts.min(), end=events.ts.max())).to_pylist()
     start, end = span[0]["start"], span[0]["end"]
+    if start is None or end is None:
+        raise UsageError(
+            "no journey event falls on the map's touchpoints: check their match rules "
+            "(recorrido info shows the events that match none)",
+            code="no_data",
+        )
     return end, max(start, end - dt.timedelta(days=churn_days))
 
 

@@ -11,6 +11,7 @@ from . import (
     kpis,
     painpoints,
     project,
+    report,
     sample,
 )
 from .app import app, main, run
@@ -28,5 +29,6 @@ del (
     kpis,
     painpoints,
     project,
+    report,
     sample,
 )

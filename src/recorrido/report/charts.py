@@ -1,0 +1,202 @@
+"""The report's Plotly figures, as plain JSON-ready dicts (``data``, ``layout``).
+
+One colour scheme for every chart (colour-blind safe, readable on white); titles, units and
+axis labels come from the caller in the report's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+__all__ = [
+    "BAD",
+    "GOOD",
+    "MAIN",
+    "bars",
+    "emotion_lines",
+    "heatmap",
+    "matrix",
+    "sankey",
+]
+
+MAIN, SECOND, GOOD, BAD, GREY = "#1f5f8b", "#e69f00", "#2a9d8f", "#c8553d", "#8d99ae"
+_FONT = {"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 13, "color": "#222"}
+
+
+def _layout(title: str, **extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        "font": _FONT,
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 70, "r": 20, "t": 50, "b": 40},
+        "height": 360,
+    }
+    layout.update(extra)
+    return layout
+
+
+def _json(figure: go.Figure) -> dict[str, Any]:
+    plain: dict[str, Any] = figure.to_plotly_json()
+    plain["layout"].pop("template", None)
+    return {"data": plain["data"], "layout": plain["layout"]}
+
+
+def bars(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    *,
+    axis: str,
+    colors: Sequence[str] | None = None,
+    texts: Sequence[str] | None = None,
+    hover: Sequence[str] | None = None,
+    horizontal: bool = True,
+) -> dict[str, Any]:
+    """Bars, one per label (horizontal: the first label on top)."""
+    shown = [0.0 if v is None else v for v in values]
+    bar = go.Bar(
+        x=shown if horizontal else list(labels),
+        y=list(labels) if horizontal else shown,
+        orientation="h" if horizontal else "v",
+        marker={"color": list(colors) if colors else MAIN},
+        text=list(texts) if texts else None,
+        textposition="auto",
+        hovertext=list(hover) if hover else None,
+        hoverinfo="text" if hover else None,
+        cliponaxis=False,
+    )
+    height = max(260, 60 + 30 * len(labels)) if horizontal else 360
+    axes: dict[str, Any] = {
+        "xaxis" if horizontal else "yaxis": {"title": {"text": axis}, "gridcolor": "#eee"},
+        "yaxis" if horizontal else "xaxis": {
+            "automargin": True,
+            **({"autorange": "reversed"} if horizontal else {}),
+        },
+    }
+    return _json(go.Figure(bar, layout=_layout(title, height=height, **axes)))
+
+
+def emotion_lines(
+    title: str,
+    stages: Sequence[str],
+    designed: Sequence[float | None],
+    measured: Sequence[float | None],
+    *,
+    names: tuple[str, str],
+    axis: str,
+) -> dict[str, Any]:
+    """The designed and measured emotion per stage, on −2…+2."""
+    lines = [
+        go.Scatter(x=list(stages), y=list(designed), name=names[0], mode="lines+markers",
+                   line={"color": GREY, "dash": "dash", "width": 2}, connectgaps=True),
+        go.Scatter(x=list(stages), y=list(measured), name=names[1], mode="lines+markers",
+                   line={"color": MAIN, "width": 3}, marker={"size": 9}, connectgaps=True),
+    ]  # fmt: skip
+    layout = _layout(
+        title,
+        height=300,
+        yaxis={"range": [-2.2, 2.2], "title": {"text": axis}, "zeroline": True,
+               "zerolinecolor": "#bbb", "gridcolor": "#eee", "tickvals": [-2, -1, 0, 1, 2]},
+        xaxis={"automargin": True},
+        legend={"orientation": "h", "y": -0.25},
+    )  # fmt: skip
+    return _json(go.Figure(lines, layout=layout))
+
+
+def sankey(
+    title: str, nodes: Sequence[str], links: Sequence[tuple[int, int, int, bool]]
+) -> dict[str, Any]:
+    """Flows ``(source, target, people, backward)`` between ``nodes``; backward flows red."""
+    figure = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={"label": list(nodes), "pad": 18, "thickness": 16, "color": MAIN},
+            link={
+                "source": [s for s, _, _, _ in links],
+                "target": [t for _, t, _, _ in links],
+                "value": [v for _, _, v, _ in links],
+                "color": [
+                    "rgba(200,85,61,0.45)" if back else "rgba(31,95,139,0.30)"
+                    for _, _, _, back in links
+                ],
+            },
+        ),
+        layout=_layout(title, height=460),
+    )
+    return _json(figure)
+
+
+def matrix(
+    title: str,
+    points: Sequence[dict[str, Any]],
+    *,
+    axes: tuple[str, str],
+    cuts: tuple[float, float] | None,
+) -> dict[str, Any]:
+    """Importance (x) against performance (y), labelled points, quadrant lines at ``cuts``."""
+    colors = {"fix_first": BAD, "keep_up": GOOD, "monitor": SECOND, "maintain": GREY}
+    scatter = go.Scatter(
+        x=[p["importance"] for p in points],
+        y=[p["performance"] for p in points],
+        text=[p["name"] for p in points],
+        hovertext=[p["hover"] for p in points],
+        hoverinfo="text",
+        mode="markers+text",
+        textposition="top center",
+        marker={"size": 13, "color": [colors.get(p["quadrant"] or "", GREY) for p in points]},
+        cliponaxis=False,
+    )
+    shapes = []
+    if cuts is not None:
+        line = {"color": "#bbb", "dash": "dot", "width": 1}
+        shapes = [
+            {"type": "line", "xref": "x", "x0": cuts[0], "x1": cuts[0], "yref": "paper",
+             "y0": 0, "y1": 1, "line": line},
+            {"type": "line", "yref": "y", "y0": cuts[1], "y1": cuts[1], "xref": "paper",
+             "x0": 0, "x1": 1, "line": line},
+        ]  # fmt: skip
+    layout = _layout(
+        title,
+        height=420,
+        shapes=shapes,
+        xaxis={"title": {"text": axes[0]}, "gridcolor": "#eee", "zeroline": True},
+        yaxis={"title": {"text": axes[1]}, "gridcolor": "#eee"},
+    )
+    return _json(go.Figure(scatter, layout=layout))
+
+
+def heatmap(
+    title: str,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    values: Sequence[Sequence[float | None]],
+    *,
+    axes: tuple[str, str],
+    texts: Sequence[Sequence[str]],
+) -> dict[str, Any]:
+    """A table of shares 0…1 as colours, with the text of each cell."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=[list(r) for r in values],
+            x=list(columns),
+            y=list(rows),
+            text=[list(r) for r in texts],
+            texttemplate="%{text}",
+            colorscale=[[0, "#f7fbff"], [1, MAIN]],
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            hoverongaps=False,
+        ),
+        layout=_layout(
+            title,
+            height=max(280, 60 + 28 * len(rows)),
+            xaxis={"title": {"text": axes[0]}, "side": "bottom"},
+            yaxis={"title": {"text": axes[1]}, "autorange": "reversed", "automargin": True},
+        ),
+    )
+    return _json(figure)

@@ -1,0 +1,94 @@
+"""One self-contained HTML file: the journey map and the report's sections, with Plotly's
+JavaScript embedded (no request leaves the page; it opens offline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs
+from plotly.utils import PlotlyJSONEncoder
+
+from .._version import __version__
+from .facts import Facts
+from .i18n import Lang, Text
+from .mapview import journey_map_view
+from .sections import SECTIONS, safely
+
+if TYPE_CHECKING:
+    from ..journey import Journey
+
+__all__ = ["render_report"]
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("recorrido.report", "templates"),
+    autoescape=jinja2.select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _counts(journey: Journey) -> tuple[int, int, int]:
+    assert journey.store is not None
+    con = journey.store.connection
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM feedback)"
+    ).fetchone()
+    assert row is not None
+    people = int(row[0])
+    if not people:  # people without a people file: the distinct ids of the events
+        found = con.execute(
+            "SELECT count(DISTINCT coalesce(person_id, anonymous_id)) FROM events"
+        ).fetchone()
+        people = int(found[0]) if found else 0
+    return people, int(row[1]), int(row[2])
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/")
+
+
+def render_report(
+    journey: Journey,
+    *,
+    lang: Lang = "es",
+    scope: str | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """The report of ``journey`` (a store and its map) as one HTML document."""
+    t = Text(lang)
+    assert journey.map is not None and journey.store is not None
+    facts = Facts(journey)
+    view = journey_map_view(facts, t)
+    sections = []
+    figures: dict[str, Any] = {view["emotion"]["id"]: view["emotion"]["figure"]}
+    for section_id, title, build in SECTIONS:
+        body = safely(build, facts, t)
+        for chart in body["charts"]:
+            figures[chart["id"]] = chart["figure"]
+        sections.append({"id": section_id, "title": t(title), **body})
+    people, events, answers = _counts(journey)
+    template = _ENV.get_template("report.html.j2")
+    return template.render(
+        t=t,
+        lang=lang,
+        business=journey.map.meta.name,
+        scope=scope or t("all_time"),
+        summary=t(
+            "summary", people=t.number(people), events=t.number(events), answers=t.number(answers)
+        ),
+        generated=t("generated", date=t.date(today or dt.date.today())),
+        columns=view["columns"] if events else [],
+        emotion=view["emotion"],
+        sections=sections,
+        figures=Markup(_script_json(figures)),
+        plotly_js=Markup(get_plotlyjs()),
+        version=__version__,
+    )
