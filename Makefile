@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench docs clean
+.PHONY: demo test lint typecheck pytest chromium bench docs screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+## chromium: Debian's headless Chromium for the report's browser test (installed when root)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || \
+	  echo "note: chromium is not installed (apt-get install chromium as root): the browser test is skipped"
+
+## screenshots: the report of the sample world in both languages → docs/img/ (for the README)
+screenshots: $(STAMP) chromium
+	$(BIN)/python -m recorrido.report.screenshots demo docs/img
 
 ## bench: ingestion (1M, 10M rows) and analytics (1M, 10M, 30M events) → docs/benchmarks.md
 bench: $(STAMP)

@@ -4,7 +4,6 @@ plainly instead of breaking the report."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import os
@@ -21,23 +20,17 @@ from recorrido.ingest import ingest_events
 from recorrido.map import load_map
 from recorrido.report import render_report
 from recorrido.store import Store
-from tests.conftest import sample_store
+
+from .conftest import DAY
 
 GOLDEN = Path(__file__).with_name("golden")
 UPDATE = "RECORRIDO_UPDATE_GOLDEN"
 SECTION_IDS = ("map", "buyer", "customer", "graph", "experience", "pain", "loyalty", "monitor")
-DAY = dt.date(2026, 11, 30)
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return sample_store(tmp_path_factory.mktemp("altura"), people=600, seed=3)
-
-
-@pytest.fixture(scope="module")
-def reports(store: Path) -> dict[str, str]:
-    with Journey(store) as journey:
-        return {lang: render_report(journey, lang=lang, today=DAY) for lang in ("es", "en")}
+def store(report_store: Path) -> Path:
+    return report_store
 
 
 def readings(page: str) -> list[str]:

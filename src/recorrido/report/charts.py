@@ -146,7 +146,11 @@ def matrix(
         hovertext=[p["hover"] for p in points],
         hoverinfo="text",
         mode="markers+text",
-        textposition="top center",
+        # alternate above and below, by importance, so neighbours' labels do not collide
+        textposition=[
+            "top center" if rank % 2 == 0 else "bottom center"
+            for rank in _ranks([p["importance"] for p in points])
+        ],
         marker={"size": 13, "color": [colors.get(p["quadrant"] or "", GREY) for p in points]},
         cliponaxis=False,
     )
@@ -163,10 +167,27 @@ def matrix(
         title,
         height=420,
         shapes=shapes,
-        xaxis={"title": {"text": axes[0]}, "gridcolor": "#eee", "zeroline": True},
-        yaxis={"title": {"text": axes[1]}, "gridcolor": "#eee"},
-    )
+        xaxis={"title": {"text": axes[0]}, "gridcolor": "#eee", "zeroline": True,
+               "range": _padded([p["importance"] for p in points], 0.15)},
+        yaxis={"title": {"text": axes[1]}, "gridcolor": "#eee",
+               "range": _padded([p["performance"] for p in points], 0.12)},
+    )  # fmt: skip
     return _json(go.Figure(scatter, layout=layout))
+
+
+def _ranks(values: Sequence[float]) -> list[int]:
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0] * len(values)
+    for rank, index in enumerate(order):
+        ranks[index] = rank
+    return ranks
+
+
+def _padded(values: Sequence[float], share: float) -> list[float]:
+    """The values' range widened by ``share`` of it on each side (room for labels)."""
+    low, high = min(values), max(values)
+    pad = (high - low) * share or 1.0
+    return [low - pad, high + pad]
 
 
 def heatmap(

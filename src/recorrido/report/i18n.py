@@ -178,6 +178,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "del resto comparable.",
         "en": "People with “{driver}” churned {exposed} against {baseline} of comparable people.",
     },
+    "d_bad_score": {"es": "mala nota en {place}", "en": "bad score at {place}"},
+    "d_negative_comment": {
+        "es": "comentario negativo en {place}",
+        "en": "negative comment at {place}",
+    },
+    "d_negative_theme": {
+        "es": "comentario negativo sobre {place}",
+        "en": "negative comment about {place}",
+    },
+    "d_contact": {"es": "paso por {place}", "en": "contact with {place}"},
+    "d_repeat": {"es": "volvió a {place}", "en": "came back to {place}"},
+    "d_long_wait": {"es": "larga espera antes de {place}", "en": "long wait before {place}"},
     "c_matrix": {
         "es": "Matriz de prioridades: importancia × desempeño",
         "en": "Priority matrix: importance × performance",

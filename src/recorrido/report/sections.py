@@ -243,7 +243,10 @@ def _drivers(journey: Journey, t: Text, names: dict[str, str]) -> list[dict[str,
     hurts = [d for d in body["drivers"] if d["verdict"] == "hurts"][:8]
     found = []
     if hurts:
-        labels = [d["label"] for d in hurts]
+        labels = [
+            t(f"d_{d['kind']}", place=names.get(d["place"], d["place"]).replace("_", " "))
+            for d in hurts
+        ]
         figure = charts.bars(
             t("c_drivers"),
             labels,
@@ -255,7 +258,7 @@ def _drivers(journey: Journey, t: Text, names: dict[str, str]) -> list[dict[str,
         first = hurts[0]
         reading = t(
             "r_drivers",
-            driver=first["label"],
+            driver=labels[0],
             exposed=t.percent(first["exposed_value"] / 100),
             baseline=t.percent(first["unexposed_value"] / 100),
         )
