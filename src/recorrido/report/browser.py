@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 
-__all__ = ["Page", "chromium", "load", "screenshot"]
+__all__ = ["Page", "chromium", "load", "pdf", "screenshot"]
 
 _FLAGS = (
     "--headless",
@@ -88,3 +88,18 @@ def screenshot(
     if not png.is_file():
         raise UsageError(f"{png}: Chromium wrote no screenshot of {page}", code="chromium_failed")
     return png
+
+
+def pdf(page: Path, target: Path, *, fragment: str = "", wait_ms: int = 10_000,
+        timeout: float = 120) -> Path:  # fmt: skip
+    """``page`` printed to a PDF (landscape A3 is the page's own print size)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    _run(
+        [f"--virtual-time-budget={wait_ms}", "--no-pdf-header-footer",
+         f"--print-to-pdf={target.resolve()}", url],
+        timeout,
+    )  # fmt: skip
+    if not target.is_file():
+        raise UsageError(f"{target}: Chromium wrote no PDF of {page}", code="chromium_failed")
+    return target
