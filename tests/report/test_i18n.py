@@ -43,5 +43,10 @@ def test_percent_signed_and_dates() -> None:
     day = dt.date(2026, 11, 30)
     assert (es.date(day), en.date(day)) == ("30 nov 2026", "30 Nov 2026")
     assert es("people_n", n=es.number(12345)) == "12.345 personas"
+    assert (Text("es", "EUR").money(117.06), Text("en", "MXN").money(12345.5)) == (
+        "117,06 EUR",
+        "12,345.50 MXN",
+    )
+    assert Text("en").money(3.0) == "3.00" and Text("es", "EUR").money(None) == "–"
     with pytest.raises(ValueError, match="use es or en"):
         Text("fr")  # type: ignore[arg-type]

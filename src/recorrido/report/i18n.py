@@ -256,10 +256,17 @@ def _group(number: str, sep: str) -> str:
 class Text:
     """Messages and formats of one language."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, currency: str = "") -> None:
         if lang not in LANGUAGES:
             raise ValueError(f"language {lang!r}: use es or en")
         self.lang: Lang = lang
+        self.currency = currency
+
+    def money(self, value: float | None) -> str:
+        """``117,06 EUR`` (es) or ``117.06 EUR`` (en): two decimals and the currency code."""
+        return self.number(value, 2) + (
+            f" {self.currency}" if self.currency and value is not None else ""
+        )
 
     def __call__(self, key: str, **values: object) -> str:
         return MESSAGES[key][self.lang].format(**values)

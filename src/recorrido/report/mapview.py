@@ -70,6 +70,8 @@ def kpi_number(t: Text, kpi: Kpi, value: float | None) -> str:
         return t.signed(value, 0)
     if metric == "time_to_convert":
         return t.number(None if value is None else value / 3600, 1) + " h"
+    if metric in {"average_order_value", "revenue"}:
+        return t.money(value)
     return t.number(value, 2)
 
 

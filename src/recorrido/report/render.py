@@ -63,8 +63,8 @@ def render_report(
     today: dt.date | None = None,
 ) -> str:
     """The report of ``journey`` (a store and its map) as one HTML document."""
-    t = Text(lang)
     assert journey.map is not None and journey.store is not None
+    t = Text(lang, currency=journey.map.meta.currency)
     facts = Facts(journey)
     view = journey_map_view(facts, t)
     sections = []
