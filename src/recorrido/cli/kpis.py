@@ -15,25 +15,14 @@ from ..map.models import JourneyMap, Kpi, KpiMetric
 from ..significance import Comparison
 from ..voice.before_after import VERDICTS, OpportunityEffect, opportunity_effects
 from ..voice.kpi_cases import open_kpi_cases
-from ..voice.kpis import KpiValue
+from ..voice.kpis import KpiValue, is_share
 from ..voice.monitor import DEFAULT_DAYS, DROP_THRESHOLD, KpiStatus, kpi_alerts, kpi_status
 from .app import app
 from .context import open_journey, open_store, out
 
 __all__: list[str] = []
 
-_SHARES = {
-    KpiMetric.conversion,
-    KpiMetric.drop_off,
-    KpiMetric.repeat_purchase_rate,
-    KpiMetric.retention,
-    KpiMetric.churn,
-}
 _BARS = "▁▂▃▄▅▆▇█"
-
-
-def _is_share(metric: KpiMetric, target: float) -> bool:
-    return metric in _SHARES or (metric == KpiMetric.csat and target <= 1.0)
 
 
 def _duration(seconds: float) -> str:
@@ -46,7 +35,7 @@ def _duration(seconds: float) -> str:
 def _number(value: float | None, metric: KpiMetric, target: float, currency: str) -> str:
     if value is None:
         return "—"
-    if _is_share(metric, target):
+    if is_share(metric, target):
         return f"{value:.1%}"
     if metric == KpiMetric.nps:
         return f"{value:+.0f}"
@@ -60,7 +49,7 @@ def _number(value: float | None, metric: KpiMetric, target: float, currency: str
 def _difference(value: float | None, metric: KpiMetric, target: float) -> str:
     if value is None:
         return "—"
-    if _is_share(metric, target):
+    if is_share(metric, target):
         return f"{value * 100:+.1f} pts"
     if metric == KpiMetric.time_to_convert:
         return ("+" if value >= 0 else "-") + _duration(abs(value))

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import RecorridoError
 from ..map.models import Kpi
+from ..voice.kpis import is_share
 from ..voice.monitor import KpiStatus
 from . import charts
 from .facts import Facts
@@ -57,14 +58,11 @@ def _kpi_line(t: Text, status: KpiStatus) -> dict[str, Any]:
     }
 
 
-_SHARES = {"conversion", "drop_off", "repeat_purchase_rate", "retention", "churn"}
-
-
 def kpi_number(t: Text, kpi: Kpi, value: float | None) -> str:
     """A KPI's value as people read it: shares as percentages, NPS signed, money with 2
     decimals, efforts and scores with 2."""
     metric = kpi.metric.value
-    if metric in _SHARES or (metric == "csat" and kpi.target <= 1.0):
+    if is_share(kpi.metric, kpi.target):
         return t.percent(value, 1)
     if metric == "nps":
         return t.signed(value, 0)

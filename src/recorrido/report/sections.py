@@ -16,6 +16,7 @@ from ..analysis.experience import MIN_SAMPLE
 from ..errors import RecorridoError
 from ..voice.before_after import opportunity_effects
 from ..voice.cases import list_cases
+from ..voice.kpis import is_share
 from ..voice.monitor import KpiStatus
 from ..voice.text import analyse_comments, theme_summary
 from . import charts
@@ -309,8 +310,7 @@ def loyalty(facts: Facts, t: Text) -> Section:
 def _change(t: Text, status: KpiStatus) -> str:
     if status.change is None:
         return "–"
-    metric = status.kpi.metric.value
-    if metric in {"conversion", "drop_off", "repeat_purchase_rate", "retention", "churn"}:
+    if is_share(status.kpi.metric, status.kpi.target):
         return t.signed(100 * status.change, 1) + " pp"
     return t.signed(status.change, 2)
 

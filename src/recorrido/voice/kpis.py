@@ -31,15 +31,35 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHURN_DAYS",
+    "SHARE_METRICS",
     "KpiData",
     "KpiValue",
     "compare",
+    "is_share",
     "kpi_data",
     "kpi_series",
     "kpi_value",
     "kpi_values",
     "purchase_touchpoints",
 ]
+
+SHARE_METRICS = frozenset(
+    {
+        KpiMetric.conversion,
+        KpiMetric.drop_off,
+        KpiMetric.repeat_purchase_rate,
+        KpiMetric.retention,
+        KpiMetric.churn,
+    }
+)
+"""Metrics whose values are shares 0…1 (CSAT too when its target is one, see :func:`is_share`)."""
+
+
+def is_share(metric: KpiMetric, target: float) -> bool:
+    """Whether a KPI's values are shares 0…1: the :data:`SHARE_METRICS`, and CSAT as the share
+    of satisfied answers (a target of 1 or less)."""
+    return metric in SHARE_METRICS or (metric == KpiMetric.csat and target <= 1.0)
+
 
 CHURN_DAYS = 28
 """A buyer has churned when they make no purchase in this many days after their last one."""
