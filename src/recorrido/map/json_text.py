@@ -11,7 +11,8 @@ not an object, and text that is not valid JSON.
 Ibis 12 cannot read JSON text on Spark or ClickHouse, so :class:`JSONScalarText` is an Ibis
 operation compiled here for each SQL dialect, with the engine's own JSON functions:
 
-- **DuckDB**: ``json_type`` and ``json_extract_string`` of the text cast to ``JSON``.
+- **DuckDB**: ``json_extract`` of valid JSON text (``json_valid``), then ``json_type`` and
+  ``json_extract_string`` of that value alone (the document is parsed once per path).
 - **ClickHouse**: ``JSONType`` and ``JSONExtractString`` / ``JSONExtractRaw`` (integers and
   booleans as written) / ``toString(JSONExtractFloat(…))``, which writes whole doubles without
   ``.0`` (``1000``): it is added.
@@ -62,12 +63,19 @@ def _json_path(path: tuple[str, ...], prefix: str = "$") -> sge.Expression:
 
 
 def _duckdb(self: Any, op: JSONScalarText, *, arg: Any, path: tuple[str, ...]) -> Any:
-    document = sge.TryCast(this=arg, to=sge.DataType.build("JSON"))  # NULL when not JSON
+    # the document is parsed once per path: the value at path is bound to a lambda's parameter
+    # (DuckDB would compute a repeated json_extract, or a TRY_CAST to JSON, for every row)
+    value = sg.column("_recorrido_json_value")
     scalar = sge.In(
-        this=self.f.json_type(document, _json_path(path)),
+        this=self.f.json_type(value),
         expressions=[sge.convert(t) for t in ("VARCHAR", "BIGINT", "UBIGINT", "DOUBLE", "BOOLEAN")],
     )
-    return sge.Case().when(scalar, self.f.json_extract_string(document, _json_path(path)))
+    body = sge.Case().when(scalar, self.f.json_extract_string(value, sge.convert("$")))
+    lambda_ = sge.Lambda(this=body, expressions=[sge.to_identifier("_recorrido_json_value")])
+    listed = sge.Array(expressions=[self.f.json_extract(arg, _json_path(path))])
+    mapped = sge.Anonymous(this="list_transform", expressions=[listed, lambda_])
+    bound = sge.Anonymous(this="list_extract", expressions=[mapped, sge.convert(1)])
+    return sge.Case().when(self.f.json_valid(arg), bound)  # NULL when not JSON
 
 
 # --- ClickHouse ----------------------------------------------------------------------------------

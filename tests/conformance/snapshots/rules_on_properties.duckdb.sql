@@ -2,8 +2,17 @@ SELECT
   "t0"."seq",
   COALESCE(
     CASE
-      WHEN JSON_TYPE(TRY_CAST("t0"."properties" AS JSON), '$.store') IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')
-      THEN TRY_CAST("t0"."properties" AS JSON) ->> '$.store'
+      WHEN JSON_VALID("t0"."properties")
+      THEN LIST_EXTRACT(
+        LIST_TRANSFORM(
+          ["t0"."properties" -> '$.store'],
+          LAMBDA _recorrido_json_value : CASE
+            WHEN JSON_TYPE(_recorrido_json_value) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')
+            THEN _recorrido_json_value ->> '$'
+          END
+        ),
+        1
+      )
     END = 'centro',
     FALSE
   ) AS "r0",
@@ -11,14 +20,32 @@ SELECT
     CASE
       WHEN REGEXP_MATCHES(
         CASE
-          WHEN JSON_TYPE(TRY_CAST("t0"."properties" AS JSON), '$.more.floor') IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')
-          THEN TRY_CAST("t0"."properties" AS JSON) ->> '$.more.floor'
+          WHEN JSON_VALID("t0"."properties")
+          THEN LIST_EXTRACT(
+            LIST_TRANSFORM(
+              ["t0"."properties" -> '$.more.floor'],
+              LAMBDA _recorrido_json_value : CASE
+                WHEN JSON_TYPE(_recorrido_json_value) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')
+                THEN _recorrido_json_value ->> '$'
+              END
+            ),
+            1
+          )
         END,
         '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?\z'
       )
       THEN TRY_CAST(CASE
-        WHEN JSON_TYPE(TRY_CAST("t0"."properties" AS JSON), '$.more.floor') IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')
-        THEN TRY_CAST("t0"."properties" AS JSON) ->> '$.more.floor'
+        WHEN JSON_VALID("t0"."properties")
+        THEN LIST_EXTRACT(
+          LIST_TRANSFORM(
+            ["t0"."properties" -> '$.more.floor'],
+            LAMBDA _recorrido_json_value : CASE
+              WHEN JSON_TYPE(_recorrido_json_value) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')
+              THEN _recorrido_json_value ->> '$'
+            END
+          ),
+          1
+        )
       END AS DOUBLE)
       ELSE NULL
     END >= 2.0,
