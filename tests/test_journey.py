@@ -203,3 +203,35 @@ def test_a_property_to_hold_must_exist(journey: Journey) -> None:
     with pytest.raises(UsageError, match="hold 'prodcut': no event of the steps has this") as err:
         journey.funnel(["product_view", "add_to_cart"], hold="prodcut")
     assert "did you mean 'product'" in str(err.value)
+
+
+def test_cached_events_give_the_same_results_and_are_dropped(journey: Journey) -> None:
+    assert journey.map is not None and journey.store is not None
+    steps = list(journey.map.buyer_journey.steps)
+    level = journey.map.journey_level()
+
+    def analyses() -> list[object]:
+        return [
+            journey.funnel(steps, level=level).to_dict(),
+            journey.transitions(level="stage").to_dict(),
+            journey.painpoints().to_dict(),
+            journey.experience("touchpoint").to_dict(),
+            journey.retention(period="week", periods=4).to_dict(),
+        ]
+
+    def temporary() -> int:
+        assert journey.store is not None
+        row = journey.store.connection.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE temporary"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    before, tables = analyses(), temporary()
+    with journey.cached() as cached:
+        assert cached is journey
+        inside = analyses()
+        assert temporary() == tables + 1  # one table of placed events for every level
+        with journey.cached():  # nested: the same table
+            assert temporary() == tables + 1
+    assert inside == before
+    assert temporary() == tables

@@ -24,11 +24,10 @@ from .analysis.feedback_link import UNLINKED, MapPlaces, link_feedback
 from .analysis.feedback_scores import PROBLEMS, answer_quality, score_answers
 from .analysis.funnel_trend import TREND_PERIODS
 from .analysis.personas import UNASSIGNED, assign_personas
-from .analysis.prepare import prepare_events
 from .analysis.satisfaction import JOURNEY, journey_satisfaction, satisfaction_drivers
 from .errors import UsageError, did_you_mean
 from .map.models import JourneyMap
-from .requests import build
+from .requests import Scope, build
 from .results import Result
 
 if TYPE_CHECKING:
@@ -110,9 +109,7 @@ def _scored(journey: Journey) -> Iterator[tuple[Any, MapPlaces, list[str], dict[
     assert journey.store is not None
     store = journey.store
     places = MapPlaces.of(journey_map)
-    events = prepare_events(
-        store.table("events"), store.table("identities"), journey_map, level="touchpoint"
-    )
+    events = journey.prepared(Scope(level="touchpoint"))
     linked = link_feedback(store.table("feedback"), events, places)
     with journey._once(score_answers(linked)) as scored:
         quality = journey._run(answer_quality(scored)).to_pylist()[0]

@@ -21,7 +21,6 @@ from ._drivers import purchase_touchpoints
 from .analysis.dropoff import dropoff, lost_next
 from .analysis.feedback_link import MapPlaces, link_feedback
 from .analysis.feedback_scores import score_answers
-from .analysis.prepare import prepare_events
 from .errors import UsageError, did_you_mean
 from .map.models import JourneyMap
 from .requests import Scope, build
@@ -134,9 +133,7 @@ def _feedback(journey: Journey, level: str, min_sample: int) -> dict[str, dict[s
     feedback = store.table("feedback")
     if not journey._run(feedback.aggregate(n=feedback.count()))["n"][0].as_py():
         return None
-    events = prepare_events(
-        store.table("events"), store.table("identities"), journey.map, level="touchpoint"
-    )
+    events = journey.prepared(Scope(level="touchpoint"))
     scored = score_answers(link_feedback(feedback, events, MapPlaces.of(journey.map)))
     texts = feedback.select(_seq=feedback.seq, comment=feedback.comment, language=feedback.language)
     joined = scored.left_join(texts, scored.seq == texts._seq)

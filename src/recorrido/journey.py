@@ -31,7 +31,7 @@ from .analysis.funnel_trend import compare_periods, funnel_trend, trend_period_u
 from .analysis.lifecycle import lifecycle
 from .analysis.paths import path_flows, top_paths
 from .analysis.personas import UNASSIGNED, assign_personas
-from .analysis.prepare import prepare_events
+from .analysis.prepare import label_events, place_events
 from .analysis.repeat import repeat_purchases
 from .analysis.retention import retention
 from .analysis.transitions import starts_and_ends, transitions
@@ -83,6 +83,7 @@ class Journey(Closing):
         self._run: Callable[[Any], pa.Table] = self.store.ibis.to_pyarrow
         self._table: Any = None
         self._raw: tuple[Any, Any] | None = None
+        self._cache: dict[str, Any] | None = None
 
     @classmethod
     def from_table(
@@ -105,7 +106,7 @@ class Journey(Closing):
         journey._source = None
         journey._owns = False
         journey.store = None
-        journey._table, journey._raw = None, None
+        journey._table, journey._raw, journey._cache = None, None, None
         if events_columns(events, "the events table") == "journey":
             journey._table = events.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
         else:
@@ -126,26 +127,54 @@ class Journey(Closing):
                     code="usage_table_scope",
                 )
             return self._table
-        if self._raw is not None:
-            raw, identities = self._raw
-        else:
-            assert self.store is not None
-            raw, identities = self.store.table("events"), self.store.table("identities")
+        events = self.prepared(scope)
+        # at touchpoint or stage level, events the map does not place are left out
+        return events if scope.level == "event" else events.filter(events.label.notnull())
+
+    def prepared(self, scope: Scope) -> Any:
+        """Journey events for ``scope`` with the events the map does not place (label NULL)."""
         if scope.level != "event" and self.map is None:
             raise UsageError(
                 f"level '{scope.level}' needs a journey map: pass map=… or --map journey.yaml",
                 code="usage_needs_map",
             )
-        events = prepare_events(
-            raw,
-            identities,
-            self.map,
-            level=scope.level,
-            unit=scope.unit,
+        return label_events(
+            self._placed(), level=scope.level, unit=scope.unit,
             session_gap_us=scope.session_gap_us(),
-        )
-        # at touchpoint or stage level, events the map does not place are left out
-        return events if scope.level == "event" else events.filter(events.label.notnull())
+        )  # fmt: skip
+
+    def _placed(self) -> Any:
+        if self._cache is not None and "placed" in self._cache:
+            return self._cache["placed"]
+        if self._raw is not None:
+            raw, identities = self._raw
+        else:
+            assert self.store is not None
+            raw, identities = self.store.table("events"), self.store.table("identities")
+        placed = place_events(raw, identities, self.map)
+        if self._cache is not None and self.store is not None:
+            name = f"_recorrido_placed_{uuid.uuid4().hex}"
+            sql = self.store.ibis.compile(placed)
+            self.store.connection.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
+            placed = self._cache["placed"] = self.store.ibis.table(name)
+        return placed
+
+    @contextmanager
+    def cached(self) -> Iterator[Journey]:
+        """Within the block, the store's events are stitched and placed on the map once, into
+        a temporary table every analysis reads (for many analyses of one store, as a report
+        runs); without a store it changes nothing. The table is dropped on exit."""
+        if self.store is None or self._cache is not None:
+            yield self
+            return
+        self._cache = {}
+        try:
+            yield self
+        finally:
+            placed, self._cache = self._cache.get("placed"), None
+            if placed is not None:
+                name = placed.get_name()
+                self.store.connection.execute(f'DROP TABLE IF EXISTS temp."{name}"')
 
     def labels(self, scope: Scope | None = None) -> list[str]:
         """The step names the data has at ``scope.level``, most frequent first."""

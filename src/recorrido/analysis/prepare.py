@@ -20,13 +20,57 @@ from ..store.identity import journey_events as stitch
 from .frame import JOURNEY_EVENTS
 from .touchpoints import assign_touchpoints
 
-__all__ = ["DEFAULT_SESSION_GAP_US", "Level", "Unit", "prepare_events"]
+__all__ = [
+    "DEFAULT_SESSION_GAP_US",
+    "PLACED_COLUMNS",
+    "Level",
+    "Unit",
+    "label_events",
+    "place_events",
+    "prepare_events",
+]
 
 Level = Literal["event", "touchpoint", "stage"]
 Unit = Literal["person", "session"]
 
 DEFAULT_SESSION_GAP_US = 30 * 60 * 1_000_000
 """Sessions are cut at gaps longer than 30 minutes unless told otherwise."""
+
+PLACED_COLUMNS = (
+    "person", "session_id", "ts", "seq", "event", "channel", "value", "properties",
+    "touchpoint", "stage",
+)  # fmt: skip
+"""The columns of placed events (:func:`place_events`)."""
+
+
+def place_events(events: Any, identities: Any, journey: JourneyMap | None = None) -> Any:
+    """The store's events stitched (``person``) and placed on the map (``touchpoint`` and
+    ``stage``, NULL where unplaced): the costly part of :func:`prepare_events`, which a
+    caller may compute once and pass to :func:`label_events` for every level."""
+    stitched = stitch(events, identities)
+    if journey is not None:
+        placed = assign_touchpoints(stitched, journey)
+    else:
+        null = ibis.null().cast("string")
+        placed = stitched.mutate(touchpoint=null, stage=null)
+    return placed.select(*PLACED_COLUMNS)
+
+
+def label_events(
+    placed: Any,
+    *,
+    level: Level = "event",
+    unit: Unit = "person",
+    session_gap_us: int = DEFAULT_SESSION_GAP_US,
+) -> Any:
+    """Journey events (:data:`~.frame.JOURNEY_EVENTS`) from :func:`place_events`' rows."""
+    label = {"event": placed.event, "touchpoint": placed.touchpoint, "stage": placed.stage}[level]
+    placed = placed.mutate(label=label)
+    if unit == "person":
+        placed = placed.mutate(unit=placed.person)
+    else:
+        placed = _sessions(placed, session_gap_us)
+    return placed.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
 
 
 def prepare_events(
@@ -39,19 +83,12 @@ def prepare_events(
     session_gap_us: int = DEFAULT_SESSION_GAP_US,
 ) -> Any:
     """Journey events with the columns of :data:`~.frame.JOURNEY_EVENTS`."""
-    stitched = stitch(events, identities)
-    null = ibis.null().cast("string")
-    if journey is not None:
-        placed = assign_touchpoints(stitched, journey)
-    else:
-        placed = stitched.mutate(touchpoint=null, stage=null)
-    label = {"event": placed.event, "touchpoint": placed.touchpoint, "stage": placed.stage}[level]
-    placed = placed.mutate(label=label)
-    if unit == "person":
-        placed = placed.mutate(unit=placed.person)
-    else:
-        placed = _sessions(placed, session_gap_us)
-    return placed.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
+    return label_events(
+        place_events(events, identities, journey),
+        level=level,
+        unit=unit,
+        session_gap_us=session_gap_us,
+    )
 
 
 def _sessions(events: Any, gap_us: int) -> Any:

@@ -64,6 +64,12 @@ def render_report(
 ) -> str:
     """The report of ``journey`` (a store and its map) as one HTML document."""
     assert journey.map is not None and journey.store is not None
+    with journey.cached():  # the events are placed on the map once for every section
+        return _render(journey, lang=lang, scope=scope, today=today)
+
+
+def _render(journey: Journey, *, lang: Lang, scope: str | None, today: dt.date | None) -> str:
+    assert journey.map is not None and journey.store is not None
     t = Text(lang, currency=journey.map.meta.currency)
     facts = Facts(journey)
     view = journey_map_view(facts, t)

@@ -20,7 +20,6 @@ from ..analysis.experience import experience_by
 from ..analysis.feedback_link import MapPlaces, link_feedback
 from ..analysis.feedback_scores import score_answers
 from ..analysis.funnel import FunnelSpec, funnel_steps, funnel_units
-from ..analysis.repeat import repeat_purchases
 from ..errors import UsageError
 from ..map.models import JourneyMap, Kpi, KpiMetric
 from ..requests import Scope
@@ -187,20 +186,12 @@ def _funnel_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiVa
     if kpi.metric != KpiMetric.conversion and len(steps) < 2:
         why = f"'{steps[0]}' is the first step: nothing comes before it"
         return [replace(base, reason=why) for base in bases]
-    spans = ibis.memtable(
-        {
-            "_w": [str(i) for i in range(len(windows))],
-            "_w_start": [start for start, _ in windows],
-            "_w_end": [end for _, end in windows],
-        }
-    )
-    events = data.events
-    events = events.join(spans, (events.ts >= spans._w_start) & (events.ts < spans._w_end))
+    events = _windowed(data.events, windows)
     if journey_map.journey_level() == "stage":  # stages, and the target touchpoint if any
         own = events.label == touchpoint if touchpoint is not None else ibis.literal(False)
         events = events.mutate(label=ibis.ifelse(own, events.label, events.stage))
     events = events.mutate(unit=events._w + ":" + events.unit).rename({_WINDOW: "_w"})
-    events = events.drop("stage", "_w_start", "_w_end")
+    events = events.drop("stage")
     spec = FunnelSpec(steps=tuple(steps))
     units = funnel_units(events, spec, breakdown=_WINDOW)
     last = len(steps)
@@ -253,36 +244,76 @@ def _funnel_value(
     )
 
 
+def _spans(windows: list[Window], *, previous: bool = False) -> Any:
+    """The windows as a table: ``_w`` (the window's index as text), ``_w_start``, ``_w_end``;
+    with ``previous``, each window's own length just before it."""
+    return ibis.memtable(
+        {
+            "_w": [str(i) for i in range(len(windows))],
+            "_w_start": [start - (end - start) if previous else start for start, end in windows],
+            "_w_end": [start if previous else end for start, end in windows],
+        }
+    )
+
+
+def _windowed(table: Any, windows: list[Window], *, previous: bool = False) -> Any:
+    """``table``'s rows with the index ``_w`` of each window their ``ts`` falls in (a row
+    falls in every window that holds it: windows may overlap)."""
+    spans = _spans(windows, previous=previous)
+    joined = table.join(spans, (table.ts >= spans._w_start) & (table.ts < spans._w_end))
+    return joined.drop("_w_start", "_w_end")
+
+
+def _by_window(journey: Journey, expr: Any) -> dict[str, dict[str, Any]]:
+    """The rows of ``expr`` keyed by their window index ``_w``."""
+    return {str(row.pop("_w")): row for row in journey._run(expr).to_pylist()}
+
+
 # -- survey answers: NPS, CSAT, CES ------------------------------------------------------------
 
 
-def _feedback_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+def _feedback_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
     journey = data.journey
-    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    bases = [KpiValue(kpi.id, kpi.metric.value, start, end) for start, end in windows]
     if data.answers is None:
-        return replace(base, reason="survey metrics need a store with the answers")
-    scored = _in(data.answers, start, end)
+        return [replace(b, reason="survey metrics need a store with the answers") for b in bases]
     metric = kpi.metric.value
-    scored = scored.filter(scored.metric == metric)
+    scored = data.answers.filter(data.answers.metric == metric)
     if kpi.touchpoint is not None:
         scored = scored.filter(scored.touchpoint == kpi.touchpoint)
     elif kpi.stage is not None:
         scored = scored.filter(scored.stage == kpi.stage)
-    row = _scalar(journey, experience_by(scored, "none"))
-    n = int(row.get(f"{metric}_n") or 0)
+    scored = _windowed(scored, windows)
+    # experience_by groups by a place column: here the window's index stands in for it
+    stats = experience_by(scored.mutate(touchpoint=scored._w), "touchpoint")
+    rows = {str(r["group"]): r for r in journey._run(stats).to_pylist()}
+    mean_csat = kpi.metric == KpiMetric.csat and kpi.target > 1.0
+    sds: dict[str, dict[str, Any]] = {}
+    if mean_csat:
+        valid = scored.filter(scored.problem.isnull())
+        sds = _by_window(journey, valid.group_by("_w").aggregate(sd=valid.score.std(how="sample")))
     where = kpi.touchpoint or kpi.stage or "the whole journey"
-    if not n:
-        return replace(base, reason=f"no valid {metric} answer about {where} in the window")
-    if kpi.metric == KpiMetric.nps:
-        promoters, detractors = int(row["nps_promoters"]), int(row["nps_detractors"])
-        return replace(base, value=row["nps"], n=n, promoters=promoters, detractors=detractors)
-    if kpi.metric == KpiMetric.ces:
-        return replace(base, value=row["ces"], n=n, mean=row["ces"], sd=row["ces_sd"])
-    if kpi.target <= 1.0:  # CSAT as the share of satisfied (4–5) answers
-        return replace(base, value=row["csat"], n=n, x=int(row["csat_satisfied"]))
-    valid = scored.filter(scored.problem.isnull())
-    sd = _scalar(journey, valid.aggregate(sd=valid.score.std(how="sample")))["sd"]
-    return replace(base, value=row["csat_mean"], n=n, mean=row["csat_mean"], sd=sd)
+    found = []
+    for i, base in enumerate(bases):
+        row = rows.get(str(i), {})
+        n = int(row.get(f"{metric}_n") or 0)
+        if not n:
+            found.append(
+                replace(base, reason=f"no valid {metric} answer about {where} in the window")
+            )
+        elif kpi.metric == KpiMetric.nps:
+            promoters, detractors = int(row["nps_promoters"]), int(row["nps_detractors"])
+            found.append(
+                replace(base, value=row["nps"], n=n, promoters=promoters, detractors=detractors)
+            )
+        elif kpi.metric == KpiMetric.ces:
+            found.append(replace(base, value=row["ces"], n=n, mean=row["ces"], sd=row["ces_sd"]))
+        elif not mean_csat:  # CSAT as the share of satisfied (4–5) answers
+            found.append(replace(base, value=row["csat"], n=n, x=int(row["csat_satisfied"])))
+        else:
+            sd = sds.get(str(i), {}).get("sd")
+            found.append(replace(base, value=row["csat_mean"], n=n, mean=row["csat_mean"], sd=sd))
+    return found
 
 
 # -- purchases: repeat rate, churn, order value, revenue, and retention ------------------------
@@ -306,95 +337,129 @@ def _purchases(data: KpiData, kpi: Kpi) -> Any:
     return events.filter(events.label.isin(found)).mutate(label=ibis.literal(_PURCHASE))
 
 
-def _purchase_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
+def _purchase_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
     journey = data.journey
-    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+    bases = [KpiValue(kpi.id, kpi.metric.value, start, end) for start, end in windows]
     purchases = _purchases(data, kpi)
     if isinstance(purchases, str):
-        return replace(base, reason=purchases)
-    window = _in(purchases, start, end)
-    if kpi.metric == KpiMetric.repeat_purchase_rate:
-        row = _scalar(journey, repeat_purchases(window, purchase_label=_PURCHASE))
-        buyers = int(row.get("purchasers") or 0)
-        if not buyers:
-            return replace(base, reason="no purchase in the window")
-        again = int(row["repeat_purchasers"])
-        return replace(base, value=again / buyers, n=buyers, x=again)
+        return [replace(base, reason=purchases) for base in bases]
     if kpi.metric == KpiMetric.churn:
-        return _churn(journey, base, purchases, window, data.data_end)
-    valued = window.filter(window.value.notnull() & ~window.value.isnan())
-    row = _scalar(
+        return _churn(data, bases, purchases)
+    bought = _windowed(purchases, windows)
+    counts = _by_window(journey, bought.group_by("_w").aggregate(bought=bought.count()))
+    if kpi.metric == KpiMetric.repeat_purchase_rate:  # as analysis.repeat.repeat_purchases
+        known = bought.filter(bought.unit.notnull())
+        per_unit = known.group_by(["_w", "unit"]).aggregate(_n=known.count())
+        buyers = _by_window(
+            journey,
+            per_unit.group_by("_w").aggregate(
+                n=per_unit.count(), again=(per_unit._n >= 2).ifelse(1, 0).sum()
+            ),
+        )
+        found = []
+        for i, base in enumerate(bases):
+            row = buyers.get(str(i), {})
+            if not row.get("n"):
+                found.append(replace(base, reason="no purchase in the window"))
+            else:
+                n, again = int(row["n"]), int(row["again"])
+                found.append(replace(base, value=again / n, n=n, x=again))
+        return found
+    valued = bought.filter(bought.value.notnull() & ~bought.value.isnan())
+    stats = _by_window(
         journey,
-        valued.aggregate(
+        valued.group_by("_w").aggregate(
             n=valued.count(),
             total=valued.value.sum(),
             mean=valued.value.mean(),
             sd=valued.value.std(how="sample"),
-        ).cross_join(window.aggregate(bought=window.count())),
+        ),
     )
-    if not row.get("bought"):
-        return replace(base, reason="no purchase in the window")
-    if not row.get("n"):
-        return replace(
-            base, reason="no purchase in the window has a value (map a value column on ingest)"
+    found = []
+    for i, base in enumerate(bases):
+        row = stats.get(str(i), {})
+        if not counts.get(str(i), {}).get("bought"):
+            found.append(replace(base, reason="no purchase in the window"))
+        elif not row.get("n"):
+            found.append(replace(
+                base, reason="no purchase in the window has a value (map a value column on ingest)"
+            ))  # fmt: skip
+        elif kpi.metric == KpiMetric.revenue:
+            found.append(replace(base, value=row["total"], n=int(row["n"])))
+        else:
+            found.append(replace(
+                base, value=row["mean"], n=int(row["n"]), mean=row["mean"], sd=row["sd"]
+            ))  # fmt: skip
+    return found
+
+
+def _churn(data: KpiData, bases: list[KpiValue], purchases: Any) -> list[KpiValue]:
+    """Buyers of each window and how many of them made no purchase in the :data:`CHURN_DAYS`
+    days after their last purchase of the window; only for windows where the data covers
+    those days for every buyer (the window's end + CHURN_DAYS at most the data end)."""
+    found: dict[int, KpiValue] = {}
+    measured: list[Window] = []
+    for i, base in enumerate(bases):
+        horizon_end = base.end + CHURN_DAYS * _DAY
+        if horizon_end > data.data_end:
+            found[i] = replace(
+                base,
+                reason=f"churn needs the {CHURN_DAYS} days after the window "
+                f"(to {horizon_end.date().isoformat()}); the data ends "
+                f"{data.data_end.date().isoformat()}",
+            )
+        else:
+            measured.append((base.start, base.end))
+    index = [i for i in range(len(bases)) if i not in found]
+    if measured:
+        window = _windowed(purchases, measured)
+        last = window.group_by(["_w", "unit"]).aggregate(_last=window.ts.max())
+        horizon = last._last + ibis.interval(days=CHURN_DAYS)
+        later = purchases.select(_unit="unit", _ts="ts")
+        again = last.join(
+            later, [last.unit == later._unit, later._ts > last._last, later._ts <= horizon]
         )
-    if kpi.metric == KpiMetric.revenue:
-        return replace(base, value=row["total"], n=int(row["n"]))
-    return replace(base, value=row["mean"], n=int(row["n"]), mean=row["mean"], sd=row["sd"])
+        returned = again.select("_w", "unit").distinct()
+        buyers = _by_window(data.journey, last.group_by("_w").aggregate(n=last.count()))
+        back = _by_window(data.journey, returned.group_by("_w").aggregate(back=returned.count()))
+        for j, i in enumerate(index):
+            n = int(buyers.get(str(j), {}).get("n") or 0)
+            if not n:
+                found[i] = replace(bases[i], reason="no purchase in the window")
+            else:
+                churned = n - int(back.get(str(j), {}).get("back") or 0)
+                found[i] = replace(bases[i], value=churned / n, n=n, x=churned)
+    return [found[i] for i in range(len(bases))]
 
 
-def _churn(
-    journey: Journey, base: KpiValue, purchases: Any, window: Any, data_end: dt.datetime
-) -> KpiValue:
-    """Buyers of the window and how many of them made no purchase in the :data:`CHURN_DAYS`
-    days after their last purchase of the window; only when the data covers those days for
-    every buyer (the window's end + CHURN_DAYS at most ``data_end``)."""
-    horizon_end = base.end + CHURN_DAYS * _DAY
-    if horizon_end > data_end:
-        return replace(
-            base,
-            reason=f"churn needs the {CHURN_DAYS} days after the window "
-            f"(to {horizon_end.date().isoformat()}); the data ends {data_end.date().isoformat()}",
-        )
-    last = window.group_by("unit").aggregate(_last=window.ts.max())
-    horizon = last._last + ibis.interval(days=CHURN_DAYS)
-    later = purchases.select(_unit="unit", _ts="ts")
-    again = last.join(
-        later, [last.unit == later._unit, later._ts > last._last, later._ts <= horizon]
-    )
-    returned = again.select("unit").distinct()
-    row = _scalar(
-        journey,
-        last.aggregate(n=last.count()).cross_join(returned.aggregate(back=returned.count())),
-    )
-    n = int(row.get("n") or 0)
-    if not n:
-        return replace(base, reason="no purchase in the window")
-    churned = n - int(row.get("back") or 0)
-    return replace(base, value=churned / n, n=n, x=churned)
-
-
-def _retention_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> KpiValue:
-    journey = data.journey
-    base = KpiValue(kpi.id, kpi.metric.value, start, end)
+def _retention_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
+    """Of the units active in the window's length just before it, the share active in it."""
     events = data.events
     if kpi.touchpoint is not None:
         events = events.filter(events.label == kpi.touchpoint)
     elif kpi.stage is not None:
         events = events.filter(events.stage == kpi.stage)
-    events = events.filter(events.unit.notnull())
-    cohort = _in(events, start - (end - start), start).select("unit").distinct()
-    active = _in(events, start, end).select(_unit="unit").distinct()
-    joined = cohort.left_join(active, cohort.unit == active._unit)
-    row = _scalar(
-        journey,
-        joined.aggregate(n=joined.count(), back=joined._unit.notnull().ifelse(1, 0).sum()),
+    events = events.filter(events.unit.notnull()).select("unit", "ts")
+    cohort = _windowed(events, windows, previous=True).select("_w", "unit").distinct()
+    active = _windowed(events, windows).select(_aw="_w", _unit="unit").distinct()
+    joined = cohort.left_join(active, (cohort._w == active._aw) & (cohort.unit == active._unit))
+    rows = _by_window(
+        data.journey,
+        joined.group_by("_w").aggregate(
+            n=joined.count(), back=joined._unit.notnull().ifelse(1, 0).sum()
+        ),
     )
-    n = int(row.get("n") or 0)
-    if not n:
-        return replace(base, reason="nobody was active in the window before this one")
-    back = int(row.get("back") or 0)
-    return replace(base, value=back / n, n=n, x=back)
+    found = []
+    for i, (start, end) in enumerate(windows):
+        base = KpiValue(kpi.id, kpi.metric.value, start, end)
+        row = rows.get(str(i), {})
+        n = int(row.get("n") or 0)
+        if not n:
+            found.append(replace(base, reason="nobody was active in the window before this one"))
+        else:
+            back = int(row.get("back") or 0)
+            found.append(replace(base, value=back / n, n=n, x=back))
+    return found
 
 
 _FUNNEL = {KpiMetric.conversion, KpiMetric.drop_off, KpiMetric.time_to_convert}
@@ -407,8 +472,8 @@ def kpi_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> 
 
 
 def kpi_series(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
-    """The value of ``kpi`` over each ``[start, end)`` (UTC) of ``windows``, in their order;
-    funnel KPIs in one query for all windows."""
+    """The value of ``kpi`` over each ``[start, end)`` (UTC) of ``windows``, in their order,
+    computed for all windows at once (a few queries, whatever the number of windows)."""
     windows = [(_naive(start), _naive(end)) for start, end in windows]
     for start, end in windows:
         if end <= start:
@@ -420,10 +485,10 @@ def kpi_series(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]
     if kpi.metric in _FUNNEL:
         return _funnel_values(data, kpi, windows)
     if kpi.metric in _SURVEY:
-        return [_feedback_value(data, kpi, start, end) for start, end in windows]
+        return _feedback_values(data, kpi, windows)
     if kpi.metric == KpiMetric.retention:
-        return [_retention_value(data, kpi, start, end) for start, end in windows]
-    return [_purchase_value(data, kpi, start, end) for start, end in windows]
+        return _retention_values(data, kpi, windows)
+    return _purchase_values(data, kpi, windows)
 
 
 def kpi_values(
