@@ -1,12 +1,12 @@
 """Result objects: an analysis's table plus what was asked, in every shape users need.
 
 ``to_arrow()`` and ``to_pandas()`` give the table; ``to_dict()`` the JSON document the CLI
-prints with ``--json``; ``repr`` a readable text table, and HTML in notebooks.
+prints with ``--json``; ``repr`` a readable text table; in notebooks, the report's chart of
+the result and its table (:mod:`recorrido.report.notebook`).
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,15 +61,18 @@ class Result:
         tail = [f"… {more} more rows"] if more > 0 else []
         return "\n".join([f"<{self.kind}: {self.table.num_rows} rows>", line, *body, *tail])
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """In notebooks: the report's chart of this kind of result, then the table."""
+        # imported when shown: no import cycle, and Plotly loads only in notebooks
+        from .report import notebook  # noqa: PLC0415
+
+        return notebook.mimebundle(self, include, exclude)
+
     def _repr_html_(self) -> str:
-        columns = self.table.column_names
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_short(row.get(c)))}</td>" for c in columns)
-            + "</tr>"
-            for row in self.rows()[:50]
-        )  # fmt: skip
-        return f"<table><caption>{html.escape(self.kind)}</caption><tr>{head}</tr>{body}</table>"
+        """The same chart and table, for tools that ask for HTML only."""
+        from .report import notebook  # noqa: PLC0415
+
+        return notebook.notebook_html(self)
 
 
 def _short(value: object) -> str:

@@ -1,0 +1,394 @@
+"""Results in notebooks: each analysis as the report's Plotly chart, then its table.
+
+:func:`mimebundle` (``Result._repr_mimebundle_``) gives Plotly's JSON and HTML that draws the
+chart wherever scripts run (classic Jupyter, JupyterLab, VS Code, exported HTML), offline: as
+Plotly's ``notebook`` renderer does, the process's first chart embeds plotly.js and later ones
+wait for it (:func:`reset` embeds it again). Kinds without a chart show the table alone.
+Labels are the result's ids: a result does not hold the map's names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from plotly.offline import get_plotlyjs
+from plotly.utils import PlotlyJSONEncoder
+
+from . import charts
+from .i18n import Text
+
+if TYPE_CHECKING:
+    from ..results import Result
+
+__all__ = ["figure_for", "figures_for", "mimebundle", "notebook_html", "reset", "table_html"]
+
+Figure = dict[str, Any]
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+_T = Text("en")
+_CONFIG = {"displaylogo": False, "responsive": True}
+_PALETTE = (charts.MAIN, charts.SECOND, charts.GOOD, charts.BAD, charts.GREY, "#56b4e9", "#cc79a7")
+_TABLE_ROWS = 50
+
+
+class _Page:
+    plotly_js_sent = False  # whether this process already sent plotly.js to the page
+
+
+def reset() -> None:
+    """Embed plotly.js again in the next chart (a new or cleared page lacks it)."""
+    _Page.plotly_js_sent = False
+
+
+# -- figures, one builder per result kind ----------------------------------------------------
+
+
+def _people(result: Result) -> str:
+    return "sessions" if result.request.get("unit") == "session" else "people"
+
+
+def _breakdown(result: Result) -> str | None:
+    """The column of the request's breakdown (named after it, or ``breakdown``)."""
+    names = ("breakdown", result.request.get("breakdown"))
+    return next((c for c in names if c in result.table.column_names), None)
+
+
+def _funnel(result: Result) -> list[Figure]:
+    rows, people, group = result.rows(), _people(result), _breakdown(result)
+    title = f"Funnel ({people} per step)"
+    names = {r["step"]: str(r["name"]) for r in rows}
+    labels = [names[step] for step in sorted(names)]
+    if group is None:
+        texts = [f"{_T.number(r['count'])} · {_T.percent(r['conversion'])}" for r in rows]
+        return [charts.bars(title, labels, [r["count"] for r in rows], axis=people, texts=texts)]
+    # grouped bars in the style of ``bars``: the groups with the most entries, one colour each
+    firsts = sorted((r for r in rows if r["step"] == 1), key=lambda r: -r["count"])
+    firsts = firsts[: len(_PALETTE)]
+    counts = {(r[group], r["step"]): r["count"] for r in rows}
+    figure = charts.bars(title, labels, [0] * len(labels), axis=people)
+    figure["data"] = [
+        {"type": "bar", "orientation": "h", "y": labels,
+         "name": "(none)" if first[group] is None else str(first[group]),
+         "x": [counts.get((first[group], step), 0) for step in sorted(names)],
+         "marker": {"color": _PALETTE[i]}}
+        for i, first in enumerate(firsts)
+    ]  # fmt: skip
+    height = max(300, min(1200, 80 + 14 * len(labels) * len(firsts)))
+    figure["layout"].update(barmode="group", height=height, legend={"title": {"text": group}})
+    return [figure]
+
+
+def _sankey_order(weights: dict[tuple[str, str], int], starts: dict[str, int]) -> list[str]:
+    """The nodes in the order journeys reach them: those no flow enters first, then each time
+    the node that receives the most flow from those placed (on ties, where more start)."""
+    left = sorted({node for pair in weights for node in pair})
+    entered = {t for (s, t) in weights}
+    order: list[str] = []
+    while left:
+        inflow = [sum(w for (s, t), w in weights.items() if t == n and s in order) for n in left]
+        pull = [(n not in entered, inflow[i], starts.get(n, 0)) for i, n in enumerate(left)]
+        order.append(left.pop(pull.index(max(pull))))
+    return order
+
+
+def _transitions(result: Result) -> list[Figure]:
+    edges = [r for r in result.rows() if r["source"] != r["target"]]
+    value = {(str(e["source"]), str(e["target"])): int(e["people"] or e["units"] or 0)
+             for e in edges}  # fmt: skip
+    kept = dict(sorted(value.items(), key=lambda i: (-i[1], i[0]))[:40])
+    if not kept:
+        return []
+    order = _sankey_order(kept, result.extra.get("starts") or {})
+    at = {node: i for i, node in enumerate(order)}
+    links = [(at[s], at[t], v, at[t] < at[s]) for (s, t), v in kept.items()]
+    title = f"Flows between steps ({_people(result)} moving from one to the next)"
+    return [charts.sankey(title, order, links)]
+
+
+def _paths(result: Result) -> list[Figure]:
+    paths, seen = [], dict[str, int]()  # the top paths of each outcome, if split by outcome
+    for p in result.to_dict()["paths"]:
+        seen[p.get("outcome", "")] = seen.get(p.get("outcome", ""), 0) + 1
+        if seen[p.get("outcome", "")] <= (8 if "outcome" in p else 15):
+            paths.append(p)
+    if not paths:
+        return []
+    labels = [(f"{p['outcome']}: " if "outcome" in p else "") + " → ".join(map(str, p["path"]))
+              for p in paths]  # fmt: skip
+    colors = None
+    if any("outcome" in p for p in paths):
+        colors = [charts.GOOD if p.get("outcome") == "converted" else charts.BAD for p in paths]
+    texts = [f"{_T.number(p['count'])} · {_T.percent(p['share'])}" for p in paths]
+    noun = "journeys" if result.kind == "variants" else "paths"
+    return [charts.bars(f"Top {noun} ({_people(result)})", labels, [p["count"] for p in paths],
+                        axis=_people(result), texts=texts, colors=colors)]  # fmt: skip
+
+
+_METRICS = {"nps": ("nps", 0, "NPS (−100 … 100)"), "csat": ("csat_mean", 2, "CSAT (mean 1–5)"),
+            "ces": ("ces", 2, "CES (mean effort 1–7, lower is better)")}  # fmt: skip
+
+
+def _experience(result: Result) -> list[Figure]:
+    rows, by = result.rows(), result.extra.get("by") or result.request.get("by", "touchpoint")
+    found = []
+    for metric, (key, digits, title) in _METRICS.items():
+        scored = [r for r in rows if r[f"{metric}_n"] and r[key] is not None]
+        if not scored:
+            continue
+        trusted = [r for r in scored if not r[f"{metric}_low"]] or scored
+        worst = (max if metric == "ces" else min)(trusted, key=lambda r: r[key])
+        name, _, scale = title.partition(" ")
+        found.append(charts.bars(
+            f"{name} by {by} {scale}" if by != "none" else title,
+            [_date(r["group"]) if by == "period" else str(r["group"]) for r in scored],
+            [r[key] for r in scored], axis=metric.upper(),
+            texts=[f"{_T.number(r[key], digits)} (n={_T.number(r[f'{metric}_n'])})"
+                   for r in scored],
+            colors=[charts.BAD if r is worst else charts.MAIN for r in scored],
+        ))  # fmt: skip
+    return found
+
+
+def _emotion(result: Result) -> list[Figure]:
+    curve = result.rows()
+    if not curve:
+        return []
+    return [charts.emotion_lines(
+        "Emotion curve: designed against measured (−2 … +2)",
+        [str(p["stage"]) for p in curve], [p["designed"] for p in curve],
+        [p["measured"] for p in curve], names=("designed", "measured"),
+        axis="emotion (−2 … +2)",
+    )]  # fmt: skip
+
+
+def _painpoints(result: Result) -> list[Figure]:
+    items = [r for r in result.rows() if r["score"] is not None][:8]
+    if not items:
+        return []
+    return [charts.bars(
+        "Pain points (score 0–100)", [str(r["place"]) for r in items],
+        [r["score"] for r in items], axis="0–100",
+        colors=[charts.BAD if i == 0 else charts.MAIN for i in range(len(items))],
+        texts=[_T.number(r["score"], 1) for r in items],
+    )]  # fmt: skip
+
+
+def _drivers(result: Result) -> list[Figure]:
+    outcome = str(result.extra.get("outcome") or result.request.get("outcome", "nps"))
+    unit = "NPS points" if outcome == "nps" else "pp"
+    hurts = [r for r in result.rows() if r["verdict"] == "hurts"][:8]
+    found = []
+    if hurts:
+        found.append(charts.bars(
+            f"Drivers of {'NPS' if outcome == 'nps' else outcome} (difference in points)",
+            [str(r["label"]) for r in hurts], [r["effect"] for r in hurts], axis=unit,
+            colors=[charts.BAD] * len(hurts),
+            texts=[f"{_T.signed(r['effect'], 1)} {unit} (n={_T.number(r['exposed'])})"
+                   for r in hurts],
+        ))  # fmt: skip
+    points = [dict(m) for m in result.extra.get("matrix", []) if m["quadrant"] is not None]
+    if points:
+        for p in points:
+            p["name"] = str(p.get("name") or p["place"])
+            p["hover"] = (f"{p['name']}: r={_T.number(p['importance'], 2)}, "
+                          f"{_T.number(p['performance'])}/100, {p['quadrant']}")  # fmt: skip
+        cuts = (sum(p["importance"] for p in points) / len(points),
+                sum(p["performance"] for p in points) / len(points))  # fmt: skip
+        found.append(charts.matrix(
+            "Priority matrix: importance × performance", points,
+            axes=("importance (correlation)", "performance (0–100)"), cuts=cuts,
+        ))  # fmt: skip
+    return found
+
+
+def _routes(result: Result) -> list[Figure]:
+    routes = result.rows()
+    if not routes:
+        return []
+    return [charts.bars(
+        "Designed routes: who takes them", [str(r["name"] or r["route"]) for r in routes],
+        [100 * (r["share"] or 0) for r in routes], axis=f"% of {_people(result)}",
+        texts=[f"{_T.percent(r['share'])} · {_T.percent(r['conversion_rate'])} convert"
+               for r in routes],
+    )]  # fmt: skip
+
+
+def _retention(result: Result) -> list[Figure]:
+    rows, group = result.rows(), _breakdown(result)
+
+    def key(row: dict[str, Any]) -> tuple[str, str]:
+        return str(row["cohort"]), "" if group is None else str(row[group])
+
+    keys = sorted({key(r) for r in rows})[-12:]  # the latest cohorts
+    periods = sorted({int(r["period"]) for r in rows})
+    if not keys:
+        return []
+    rate = {(*key(r), int(r["period"])): r["rate"] for r in rows}
+    values = [[rate.get((c, g, p)) for p in periods] for c, g in keys]
+    every = str(result.request.get("period", "week"))
+    return [charts.heatmap(
+        f"{'Daily' if every == 'day' else 'Weekly'} retention by cohort (% active)",
+        [_date(c) + (f" · {g}" if group else "") for c, g in keys], [str(p) for p in periods],
+        values, axes=(f"{every}s since joining", "cohort"),
+        texts=[[_T.percent(v) if v is not None else "" for v in row] for row in values],
+    )]  # fmt: skip
+
+
+def _lifecycle(result: Result) -> list[Figure]:
+    rows = result.rows()
+    if not rows:
+        return []
+    labels = [_date(r["period"]) for r in rows]
+    people = _people(result)
+    active = [r["active"] for r in rows]
+    figure = charts.bars(
+        f"Lifecycle of {people} per period", labels, active, axis=people, horizontal=False
+    )
+    parts = (("new", charts.MAIN, 1), ("returning", charts.GOOD, 1),
+             ("resurrecting", charts.SECOND, 1), ("dormant", charts.BAD, -1))  # fmt: skip
+    figure["data"] = [
+        {"type": "bar", "name": name, "x": labels, "y": [sign * (r[name] or 0) for r in rows],
+         "marker": {"color": color}}
+        for name, color, sign in parts
+    ]  # fmt: skip
+    figure["layout"].update(barmode="relative", legend={"orientation": "h", "y": -0.2})
+    return [figure]
+
+
+_DEVIATIONS = {"skipped": "skipped steps", "out_of_order": "out of order",
+               "backward": "backward moves", "unexpected": "unexpected"}  # fmt: skip
+
+
+def _conformance(result: Result) -> list[Figure]:
+    found = result.extra.get("deviations") or {}
+    kinds = [k for k in _DEVIATIONS if k in found]
+    if not kinds:
+        return []
+    values = [found[k]["deviations"] for k in kinds]
+    units = [found[k]["units"] for k in kinds]
+    return [charts.bars(
+        "Deviations from the designed journey, by kind", [_DEVIATIONS[k] for k in kinds],
+        values, axis="count",
+        texts=[f"{_T.number(v)} · {_T.number(u)} {_people(result)}"
+               for v, u in zip(values, units, strict=True)],
+    )]  # fmt: skip
+
+
+def _date(value: object) -> str:
+    """A period or cohort start (ISO text) as ``2 Mar 2026``."""
+    return _T.date(dt.datetime.fromisoformat(str(value)))
+
+
+_BUILDERS: dict[str, Callable[[Result], list[Figure]]] = {
+    "funnel": _funnel, "transitions": _transitions, "paths": _paths, "variants": _paths,
+    "experience": _experience, "emotion": _emotion, "painpoints": _painpoints,
+    "drivers": _drivers, "routes": _routes, "retention": _retention, "lifecycle": _lifecycle,
+    "conformance": _conformance,
+}  # fmt: skip
+"""The kinds with a chart; the others (dropped, satisfaction, …) show their table alone."""
+
+
+def figures_for(result: Result) -> list[Figure]:
+    """The report's figures for ``result`` (none for kinds without a chart)."""
+    build = _BUILDERS.get(result.kind)
+    return build(result) if build else []
+
+
+def figure_for(result: Result) -> Figure | None:
+    """The first of :func:`figures_for`, or ``None``."""
+    return next(iter(figures_for(result)), None)
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is inert inside a <script> element, whatever the names hold."""
+    text = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _plotly_js() -> str:
+    """plotly.js, in the first chart of the process only (Plotly's ``notebook`` renderer)."""
+    if _Page.plotly_js_sent:
+        return ""
+    _Page.plotly_js_sent = True
+    return ("<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};"
+            f"</script>\n<script type=\"text/javascript\">{get_plotlyjs()}</script>\n")  # fmt: skip
+
+
+_DRAW = """<div id="{id}" class="plotly-graph-div" style="height:{height}px; width:100%;"></div>
+<script type="text/javascript">
+(function () {{
+  var figure = {figure}, tries = 0;
+  function draw() {{
+    var node = document.getElementById("{id}");
+    if (node && window.Plotly) {{
+      window.Plotly.newPlot("{id}", figure.data, figure.layout, {config});
+    }} else if (tries++ < 400) {{
+      setTimeout(draw, 50);
+    }} else if (node) {{
+      node.textContent = "no plotly.js: run recorrido.report.notebook.reset(), show it again";
+    }}
+  }}
+  draw();
+}})();
+</script>
+"""
+
+
+def _chart_html(figure: Figure) -> str:
+    return _DRAW.format(
+        id=f"recorrido-{uuid.uuid4()}",
+        height=int(figure["layout"].get("height", 360)),
+        figure=_script_json({"data": figure["data"], "layout": figure["layout"]}),
+        config=_script_json(_CONFIG),
+    )
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def table_html(result: Result) -> str:
+    """The result's first rows as an HTML table, every value escaped."""
+    columns = result.table.column_names
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in columns) + "</tr>"
+        for row in result.rows()[:_TABLE_ROWS]
+    )
+    more = result.table.num_rows - _TABLE_ROWS
+    tail = f"<p>… {_T.number(more)} more rows</p>" if more > 0 else ""
+    caption = f"<caption>{html.escape(result.kind)}</caption>"
+    return f"<table>{caption}<tr>{head}</tr>{body}</table>{tail}"
+
+
+def notebook_html(result: Result, figures: list[Figure] | None = None) -> str:
+    """Self-contained HTML: the result's charts (if its kind has any), then its table."""
+    figures = figures_for(result) if figures is None else figures
+    charts_html = (_plotly_js() + "".join(map(_chart_html, figures))) if figures else ""
+    return f'<div class="recorrido-result">\n{charts_html}{table_html(result)}\n</div>'
+
+
+def mimebundle(result: Result, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+    """Plotly's JSON of the first chart, the HTML and the text of ``result``, limited to the
+    MIME types in ``include`` (all when empty) and not in ``exclude``."""
+
+    def wanted(mime: str) -> bool:
+        return (not include or mime in include) and not (exclude and mime in exclude)
+
+    figures = figures_for(result) if wanted(PLOTLY_MIME) or wanted("text/html") else []
+    bundle: dict[str, Any] = {}
+    if figures and wanted(PLOTLY_MIME):
+        plain = json.loads(json.dumps(figures[0], cls=PlotlyJSONEncoder))
+        bundle[PLOTLY_MIME] = {**plain, "config": dict(_CONFIG)}
+    if wanted("text/html"):
+        bundle["text/html"] = notebook_html(result, figures)
+    if wanted("text/plain"):
+        bundle["text/plain"] = repr(result)
+    return bundle
