@@ -1,20 +1,26 @@
-"""``recorrido map-image``: the journey map alone as PNG and PDF (headless Chromium)."""
+"""``recorrido map-image``: the journey map alone as PNG and PDF (headless Chromium) and as SVG
+(drawn directly: no browser needed)."""
 
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from recorrido.cli import run
+from recorrido.cli.map_image import FORMATS  # and registers the command
 
-pytestmark = pytest.mark.skipif(
+from .test_map_svg import _world
+
+needs_chromium = pytest.mark.skipif(
     shutil.which("chromium") is None,
     reason="Debian's chromium is not installed (make chromium installs it as root; CI does)",
 )
 
 
+@needs_chromium
 def test_png_and_pdf(
     report_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -26,11 +32,36 @@ def test_png_and_pdf(
     assert "wrote" in capsys.readouterr().out
 
 
+def test_svg_without_a_browser(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no chromium to be found
+    assert FORMATS == ("png", "pdf", "svg")
+    (tmp_path / "world").mkdir()
+    store = _world(tmp_path / "world", stages=3, people=30)  # its map says es
+    svg = tmp_path / "x.svg"
+    assert run(["map-image", "--store", str(store), "-o", str(svg)]) == 0
+    kib = round(svg.stat().st_size / 1024)
+    assert capsys.readouterr().out.strip() == f"wrote {svg} ({kib} KiB)"
+    assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert ">Hace<" in svg.read_text(encoding="utf-8")
+    other = tmp_path / "mapa.img"
+    args = ["map-image", "--store", str(store), "-o", str(other), "--format", "SVG"]
+    assert run([*args, "--lang", "en", "--width", "900"]) == 0  # --width is for PNG only
+    assert ">Does<" in other.read_text(encoding="utf-8")
+    assert f"wrote {other}" in capsys.readouterr().out
+
+
 def test_bad_requests(
     report_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["map-image", "--store", str(report_store)]
-    assert run([*args, "-o", str(tmp_path / "map.svg")]) == 2
-    assert "use png or pdf" in capsys.readouterr().err
+    assert run([*args, "-o", str(tmp_path / "map.gif")]) == 2
+    assert "format 'gif': use png, pdf or svg" in capsys.readouterr().err
+    assert run([*args, "-o", str(tmp_path / "map.svg"), "--format", "tiff"]) == 2
+    assert "format 'tiff': use png, pdf or svg" in capsys.readouterr().err
     assert run([*args, "-o", str(tmp_path / "m.png"), "--lang", "de"]) == 2
+    assert run([*args, "-o", str(tmp_path / "no" / "m.svg")]) == 2
+    assert "no such folder" in capsys.readouterr().err
     assert run(["map-image", "--store", str(tmp_path / "none.duckdb")]) == 2
+    assert not list(tmp_path.iterdir())  # nothing written

@@ -76,7 +76,9 @@ def report(
                 scoped_store(path, journey_map, start=first, end=last, persona=persona)
             )
         journey = stack.enter_context(Journey(source, map=journey_map))
-        html = render_report(journey, lang=t.lang, scope=" · ".join(scope) or None)
+        html = render_report(
+            journey, lang=t.lang, scope=" · ".join(scope) or None, persona_scope=persona is not None
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
     size = output.stat().st_size / 1_048_576

@@ -8,6 +8,7 @@ shows on hover is in its ``hover`` text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import RecorridoError
@@ -17,8 +18,9 @@ from ..voice.monitor import KpiStatus
 from . import charts
 from .facts import Facts
 from .i18n import Text
+from .personas import persona_layers
 
-__all__ = ["journey_map_view", "kpi_number"]
+__all__ = ["journey_map_view", "kpi_number", "persona_views"]
 
 
 def _mood(value: float | None) -> str:
@@ -73,28 +75,24 @@ def kpi_number(t: Text, kpi: Kpi, value: float | None) -> str:
     return t.number(value, 2)
 
 
-def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
-    """Columns (one per stage) with their lanes and rows, the emotion chart and its reading."""
+def _columns(
+    facts: Facts,
+    t: Text,
+    *,
+    people: Mapping[str, int],
+    voice: dict[str, dict[str, Any]],
+    measured: Mapping[str, float | None],
+    designed: Mapping[str, float | None],
+    worst: set[str],
+    pains: dict[str, list[dict[str, str]]],
+    statuses: list[KpiStatus],
+) -> list[dict[str, Any]]:
+    """One column per stage: its touchpoint lanes by channel with ``people`` and ``voice``
+    on hover (``worst`` shaded), the scenario's rows, emotion designed → measured, the
+    ``pains`` lines, opportunities and the KPIs of ``statuses``."""
     journey_map = facts.map
-    has_voice = bool(facts.count("feedback"))
-    pains = _try(lambda: facts.painpoints()["painpoints"], [])
-    people = {p["touchpoint"]: p["people"] for p in pains}
-    scored = {p["touchpoint"]: p for p in pains if p["score"]}
-    voice_rows = _try(lambda: facts.experience()["rows"], []) if has_voice else []
-    voice = {r["group"]: r for r in voice_rows}
-    curve = _try(lambda: facts.emotion()["curve"], []) if has_voice else []
-    emotion = {point["stage"]: point for point in curve}
-    statuses = _try(facts.kpis, []) if journey_map.kpis else []
     stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
     channels = {c.id: c.name for c in journey_map.channels}
-    top_pain = sorted(scored.values(), key=lambda p: -p["score"])[:5]
-    tp_names = {tp.id: tp.name for tp in journey_map.touchpoints}
-    designed_of: dict[str, float | None] = {
-        s.id: (emotion.get(s.id, {}).get("designed") if emotion else None)
-        or (journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None)
-        for s in journey_map.stages
-    }
-    worst = {p["touchpoint"] for p in top_pain}
     columns = []
     for stage in journey_map.stages:
         lanes: dict[str, list[dict[str, Any]]] = {}
@@ -112,7 +110,6 @@ def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
                 }
             )
         scenario = journey_map.scenarios.get(stage.id)
-        point = emotion.get(stage.id, {})
         columns.append(
             {
                 "id": stage.id,
@@ -122,18 +119,11 @@ def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
                 "thinks": scenario.thinks if scenario else None,
                 "feels": scenario.feels if scenario else None,
                 "expects": scenario.expects if scenario else None,
-                "designed": t.signed(designed_of.get(stage.id), 0),
-                "designed_mood": _mood(designed_of.get(stage.id)),
-                "measured": t.signed(point.get("measured"), 1),
-                "measured_mood": _mood(point.get("measured")),
-                "pains": [
-                    {
-                        "name": tp_names.get(p["touchpoint"], p["touchpoint"]),
-                        "score": t.number(p["score"], 1),
-                    }
-                    for p in top_pain
-                    if stage_of.get(p["touchpoint"]) == stage.id
-                ],
+                "designed": t.signed(designed.get(stage.id), 0),
+                "designed_mood": _mood(designed.get(stage.id)),
+                "measured": t.signed(measured.get(stage.id), 1),
+                "measured_mood": _mood(measured.get(stage.id)),
+                "pains": pains.get(stage.id, []),
                 "opportunities": [
                     {
                         "text": o.description,
@@ -150,6 +140,46 @@ def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
                 ],
             }
         )
+    return columns
+
+
+def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
+    """Columns (one per stage) with their lanes and rows, the emotion chart and its reading."""
+    journey_map = facts.map
+    has_voice = bool(facts.count("feedback"))
+    pains = _try(lambda: facts.painpoints()["painpoints"], [])
+    people = {p["touchpoint"]: p["people"] for p in pains}
+    scored = {p["touchpoint"]: p for p in pains if p["score"]}
+    voice_rows = _try(lambda: facts.experience()["rows"], []) if has_voice else []
+    voice = {r["group"]: r for r in voice_rows}
+    curve = _try(lambda: facts.emotion()["curve"], []) if has_voice else []
+    emotion = {point["stage"]: point for point in curve}
+    statuses = _try(facts.kpis, []) if journey_map.kpis else []
+    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
+    top_pain = sorted(scored.values(), key=lambda p: -p["score"])[:5]
+    tp_names = {tp.id: tp.name for tp in journey_map.touchpoints}
+    designed_of: dict[str, float | None] = {
+        s.id: (emotion.get(s.id, {}).get("designed") if emotion else None)
+        or (journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None)
+        for s in journey_map.stages
+    }
+    pain_lines = {
+        stage.id: [
+            {
+                "name": tp_names.get(p["touchpoint"], p["touchpoint"]),
+                "score": t.number(p["score"], 1),
+            }
+            for p in top_pain
+            if stage_of.get(p["touchpoint"]) == stage.id
+        ]
+        for stage in journey_map.stages
+    }
+    columns = _columns(
+        facts, t, people=people, voice=voice,
+        measured={s: point.get("measured") for s, point in emotion.items()},
+        designed=designed_of, worst={p["touchpoint"] for p in top_pain}, pains=pain_lines,
+        statuses=statuses,
+    )  # fmt: skip
     names = [stage.name for stage in journey_map.stages]
     designed = [emotion.get(s.id, {}).get("designed") for s in journey_map.stages]
     measured = [emotion.get(s.id, {}).get("measured") for s in journey_map.stages]
@@ -177,3 +207,58 @@ def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
         "columns": columns,
         "emotion": {"id": "emotion", "figure": figure, "reading": reading},
     }
+
+
+def persona_views(facts: Facts, t: Text) -> list[dict[str, Any]]:
+    """One map per persona of the map with an ``assign`` rule: its card (description, goals,
+    needs, pain points, motivations, preferred channels) and columns with the persona's own
+    numbers (people reached, scores on hover, measured emotion, the touchpoints it feels
+    worst about); KPIs and opportunities are the all-customers map's."""
+    journey_map = facts.map
+    layers = _try(lambda: facts.once("persona_layers", lambda: persona_layers(facts)), {})
+    channels = {c.id: c.name for c in journey_map.channels}
+    tp_names = {tp.id: tp.name for tp in journey_map.touchpoints}
+    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
+    designed = {
+        s.id: journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None
+        for s in journey_map.stages
+    }
+    views = []
+    for persona in journey_map.personas:
+        layer = layers.get(persona.id)
+        if layer is None:
+            continue
+        pains: dict[str, list[dict[str, str]]] = {}
+        for touchpoint, value, n in layer["worst"]:
+            pains.setdefault(stage_of.get(touchpoint, ""), []).append(
+                {
+                    "name": tp_names.get(touchpoint, touchpoint),
+                    "score": f"{t.signed(value, 1)} (n={t.number(n)})",
+                }
+            )
+        card = [
+            (t(key), items)
+            for key, items in (
+                ("p_goals", persona.goals),
+                ("p_needs", persona.needs),
+                ("p_pains", persona.pain_points),
+                ("p_motivations", persona.motivations),
+                ("p_channels", [channels.get(c, c) for c in persona.preferred_channels]),
+            )
+            if items
+        ]
+        views.append(
+            {
+                "id": persona.id,
+                "name": persona.name,
+                "description": persona.description,
+                "people": t("p_people", n=t.number(layer["people"])),
+                "card": card,
+                "columns": _columns(
+                    facts, t, people=layer["reach"], voice=layer["voice"],
+                    measured=layer["emotion"], designed=designed,
+                    worst={w[0] for w in layer["worst"]}, pains=pains, statuses=[],
+                ),
+            }
+        )  # fmt: skip
+    return views

@@ -16,7 +16,7 @@ from plotly.utils import PlotlyJSONEncoder
 from .._version import __version__
 from .facts import Facts
 from .i18n import Lang, Text
-from .mapview import journey_map_view
+from .mapview import journey_map_view, persona_views
 from .sections import SECTIONS, safely
 
 if TYPE_CHECKING:
@@ -61,21 +61,34 @@ def render_report(
     lang: Lang = "es",
     scope: str | None = None,
     today: dt.date | None = None,
+    persona_scope: bool = False,
+    map_only: bool = False,
 ) -> str:
-    """The report of ``journey`` (a store and its map) as one HTML document."""
+    """The report of ``journey`` (a store and its map) as one HTML document: the journey map
+    of all customers and one per persona (unless ``persona_scope``: the store holds one
+    persona's people), then the sections (none with ``map_only``)."""
     assert journey.map is not None and journey.store is not None
     with journey.cached():  # the events are placed on the map once for every section
-        return _render(journey, lang=lang, scope=scope, today=today)
+        return _render(
+            journey, lang=lang, scope=scope, today=today, persona_scope=persona_scope,
+            map_only=map_only,
+        )  # fmt: skip
 
 
-def _render(journey: Journey, *, lang: Lang, scope: str | None, today: dt.date | None) -> str:
+def _render(
+    journey: Journey, *, lang: Lang, scope: str | None, today: dt.date | None,
+    persona_scope: bool, map_only: bool,
+) -> str:  # fmt: skip
     assert journey.map is not None and journey.store is not None
     t = Text(lang, currency=journey.map.meta.currency)
     facts = Facts(journey)
     view = journey_map_view(facts, t)
+    maps = [{"id": "all", "name": t("map_all"), "columns": view["columns"]}]
+    if not persona_scope:
+        maps += persona_views(facts, t)
     sections = []
     figures: dict[str, Any] = {view["emotion"]["id"]: view["emotion"]["figure"]}
-    for section_id, title, build in SECTIONS:
+    for section_id, title, build in () if map_only else SECTIONS:
         body = safely(build, facts, t)
         for chart in body["charts"]:
             figures[chart["id"]] = chart["figure"]
@@ -92,6 +105,7 @@ def _render(journey: Journey, *, lang: Lang, scope: str | None, today: dt.date |
         ),
         generated=t("generated", date=t.date(today or dt.date.today())),
         columns=view["columns"] if events else [],
+        maps=maps if events else [],
         emotion=view["emotion"],
         sections=sections,
         figures=Markup(_script_json(figures)),
