@@ -12,9 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## demo: install, build the sample world into demo/, show what the store holds, write its report
+## demo: install, build the sample world into demo/, open its alert and KPI cases, write its report
 demo: $(STAMP)
 	$(BIN)/recorrido sample demo
+	$(BIN)/recorrido alerts run --store demo/recorrido.duckdb
+	$(BIN)/recorrido kpis demo/recorrido.duckdb --open-cases
 	$(BIN)/recorrido report --store demo/recorrido.duckdb --map demo/journey.yaml -o demo/informe.html
 
 ## test: lint, type check and every test

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import ibis
@@ -24,6 +24,8 @@ from ..errors import UsageError
 from ..map.models import JourneyMap, Kpi, KpiMetric
 from ..requests import Scope
 from ..significance import Comparison, difference_of_means, nps_difference, two_proportions
+from .kpi_frame import CHURN_DAYS, DAY, KpiData, KpiValue, Window, by_window, naive, windowed
+from .kpi_purchases import purchase_touchpoints, purchase_values, retention_values
 
 if TYPE_CHECKING:
     from ..journey import Journey
@@ -60,62 +62,6 @@ def is_share(metric: KpiMetric, target: float) -> bool:
     return metric in SHARE_METRICS or (metric == KpiMetric.csat and target <= 1.0)
 
 
-CHURN_DAYS = 28
-"""A buyer has churned when they make no purchase in this many days after their last one."""
-
-_DAY = dt.timedelta(days=1)
-_PURCHASE = "_purchase"
-
-
-@dataclass(frozen=True)
-class KpiValue:
-    """One KPI over ``[start, end)``: ``value`` (None with a ``reason`` when it cannot be
-    computed), ``n`` (the units, answers or events it is computed from), ``x`` (the numerator
-    of a share), ``mean``/``sd`` (of a mean), ``promoters``/``detractors`` (of an NPS)."""
-
-    kpi: str
-    metric: str
-    start: dt.datetime
-    end: dt.datetime
-    value: float | None = None
-    n: int = 0
-    x: int | None = None
-    mean: float | None = None
-    sd: float | None = None
-    promoters: int | None = None
-    detractors: int | None = None
-    reason: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["start"], out["end"] = self.start.isoformat(), self.end.isoformat()
-        return out
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    """A UTC datetime without its zone (the store's timestamps are naive UTC)."""
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _in(table: Any, start: dt.datetime, end: dt.datetime) -> Any:
-    return table.filter((table.ts >= start) & (table.ts < end))
-
-
-@dataclass(frozen=True)
-class KpiData:
-    """What every KPI reads, computed once (see :func:`kpi_data`): the journey events at
-    touchpoint level with their ``stage``, the scored survey answers placed on the map (None
-    without a store) and ``data_end``, midnight UTC after the latest event or answer."""
-
-    journey: Journey
-    journey_map: JourneyMap
-    events: Any
-    answers: Any
-    data_end: dt.datetime
-
-
 @contextmanager
 def kpi_data(journey: Journey, journey_map: JourneyMap) -> Iterator[KpiData]:
     """The :class:`KpiData` of ``journey``, kept in temporary tables of its store while open.
@@ -140,7 +86,7 @@ def kpi_data(journey: Journey, journey_map: JourneyMap) -> Iterator[KpiData]:
                 code="no_data",
             )
         last = max(known)
-        end = dt.datetime(last.year, last.month, last.day) + _DAY
+        end = dt.datetime(last.year, last.month, last.day) + DAY
         yield KpiData(journey, journey_map, placed, answers, end)
 
 
@@ -170,7 +116,6 @@ def _funnel_of(journey_map: JourneyMap, kpi: Kpi) -> tuple[list[str], str | None
     )
 
 
-Window = tuple[dt.datetime, dt.datetime]
 _WINDOW = "_window"
 
 
@@ -186,7 +131,7 @@ def _funnel_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiVa
     if kpi.metric != KpiMetric.conversion and len(steps) < 2:
         why = f"'{steps[0]}' is the first step: nothing comes before it"
         return [replace(base, reason=why) for base in bases]
-    events = _windowed(data.events, windows)
+    events = windowed(data.events, windows)
     if journey_map.journey_level() == "stage":  # stages, and the target touchpoint if any
         own = events.label == touchpoint if touchpoint is not None else ibis.literal(False)
         events = events.mutate(label=ibis.ifelse(own, events.label, events.stage))
@@ -244,31 +189,6 @@ def _funnel_value(
     )
 
 
-def _spans(windows: list[Window], *, previous: bool = False) -> Any:
-    """The windows as a table: ``_w`` (the window's index as text), ``_w_start``, ``_w_end``;
-    with ``previous``, each window's own length just before it."""
-    return ibis.memtable(
-        {
-            "_w": [str(i) for i in range(len(windows))],
-            "_w_start": [start - (end - start) if previous else start for start, end in windows],
-            "_w_end": [start if previous else end for start, end in windows],
-        }
-    )
-
-
-def _windowed(table: Any, windows: list[Window], *, previous: bool = False) -> Any:
-    """``table``'s rows with the index ``_w`` of each window their ``ts`` falls in (a row
-    falls in every window that holds it: windows may overlap)."""
-    spans = _spans(windows, previous=previous)
-    joined = table.join(spans, (table.ts >= spans._w_start) & (table.ts < spans._w_end))
-    return joined.drop("_w_start", "_w_end")
-
-
-def _by_window(journey: Journey, expr: Any) -> dict[str, dict[str, Any]]:
-    """The rows of ``expr`` keyed by their window index ``_w``."""
-    return {str(row.pop("_w")): row for row in journey._run(expr).to_pylist()}
-
-
 # -- survey answers: NPS, CSAT, CES ------------------------------------------------------------
 
 
@@ -283,7 +203,7 @@ def _feedback_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[Kpi
         scored = scored.filter(scored.touchpoint == kpi.touchpoint)
     elif kpi.stage is not None:
         scored = scored.filter(scored.stage == kpi.stage)
-    scored = _windowed(scored, windows)
+    scored = windowed(scored, windows)
     # experience_by groups by a place column: here the window's index stands in for it
     stats = experience_by(scored.mutate(touchpoint=scored._w), "touchpoint")
     rows = {str(r["group"]): r for r in journey._run(stats).to_pylist()}
@@ -291,7 +211,7 @@ def _feedback_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[Kpi
     sds: dict[str, dict[str, Any]] = {}
     if mean_csat:
         valid = scored.filter(scored.problem.isnull())
-        sds = _by_window(journey, valid.group_by("_w").aggregate(sd=valid.score.std(how="sample")))
+        sds = by_window(journey, valid.group_by("_w").aggregate(sd=valid.score.std(how="sample")))
     where = kpi.touchpoint or kpi.stage or "the whole journey"
     found = []
     for i, base in enumerate(bases):
@@ -316,152 +236,6 @@ def _feedback_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[Kpi
     return found
 
 
-# -- purchases: repeat rate, churn, order value, revenue, and retention ------------------------
-
-
-def purchase_touchpoints(journey_map: JourneyMap, kpi: Kpi) -> list[str] | str:
-    """The touchpoints whose events are the KPI's purchases, or why there are none: the KPI's
-    touchpoint, else the buyer journey's conversion."""
-    if kpi.touchpoint is not None:
-        return [kpi.touchpoint]
-    if journey_map.buyer_journey.conversion is not None:
-        return [journey_map.buyer_journey.conversion]
-    return "no purchase touchpoint: give the KPI a touchpoint or the buyer journey a conversion"
-
-
-def _purchases(data: KpiData, kpi: Kpi) -> Any:
-    found = purchase_touchpoints(data.journey_map, kpi)
-    if isinstance(found, str):
-        return found
-    events = data.events.drop("stage")
-    return events.filter(events.label.isin(found)).mutate(label=ibis.literal(_PURCHASE))
-
-
-def _purchase_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
-    journey = data.journey
-    bases = [KpiValue(kpi.id, kpi.metric.value, start, end) for start, end in windows]
-    purchases = _purchases(data, kpi)
-    if isinstance(purchases, str):
-        return [replace(base, reason=purchases) for base in bases]
-    if kpi.metric == KpiMetric.churn:
-        return _churn(data, bases, purchases)
-    bought = _windowed(purchases, windows)
-    counts = _by_window(journey, bought.group_by("_w").aggregate(bought=bought.count()))
-    if kpi.metric == KpiMetric.repeat_purchase_rate:  # as analysis.repeat.repeat_purchases
-        known = bought.filter(bought.unit.notnull())
-        per_unit = known.group_by(["_w", "unit"]).aggregate(_n=known.count())
-        buyers = _by_window(
-            journey,
-            per_unit.group_by("_w").aggregate(
-                n=per_unit.count(), again=(per_unit._n >= 2).ifelse(1, 0).sum()
-            ),
-        )
-        found = []
-        for i, base in enumerate(bases):
-            row = buyers.get(str(i), {})
-            if not row.get("n"):
-                found.append(replace(base, reason="no purchase in the window"))
-            else:
-                n, again = int(row["n"]), int(row["again"])
-                found.append(replace(base, value=again / n, n=n, x=again))
-        return found
-    valued = bought.filter(bought.value.notnull() & ~bought.value.isnan())
-    stats = _by_window(
-        journey,
-        valued.group_by("_w").aggregate(
-            n=valued.count(),
-            total=valued.value.sum(),
-            mean=valued.value.mean(),
-            sd=valued.value.std(how="sample"),
-        ),
-    )
-    found = []
-    for i, base in enumerate(bases):
-        row = stats.get(str(i), {})
-        if not counts.get(str(i), {}).get("bought"):
-            found.append(replace(base, reason="no purchase in the window"))
-        elif not row.get("n"):
-            found.append(replace(
-                base, reason="no purchase in the window has a value (map a value column on ingest)"
-            ))  # fmt: skip
-        elif kpi.metric == KpiMetric.revenue:
-            found.append(replace(base, value=row["total"], n=int(row["n"])))
-        else:
-            found.append(replace(
-                base, value=row["mean"], n=int(row["n"]), mean=row["mean"], sd=row["sd"]
-            ))  # fmt: skip
-    return found
-
-
-def _churn(data: KpiData, bases: list[KpiValue], purchases: Any) -> list[KpiValue]:
-    """Buyers of each window and how many of them made no purchase in the :data:`CHURN_DAYS`
-    days after their last purchase of the window; only for windows where the data covers
-    those days for every buyer (the window's end + CHURN_DAYS at most the data end)."""
-    found: dict[int, KpiValue] = {}
-    measured: list[Window] = []
-    for i, base in enumerate(bases):
-        horizon_end = base.end + CHURN_DAYS * _DAY
-        if horizon_end > data.data_end:
-            found[i] = replace(
-                base,
-                reason=f"churn needs the {CHURN_DAYS} days after the window "
-                f"(to {horizon_end.date().isoformat()}); the data ends "
-                f"{data.data_end.date().isoformat()}",
-            )
-        else:
-            measured.append((base.start, base.end))
-    index = [i for i in range(len(bases)) if i not in found]
-    if measured:
-        window = _windowed(purchases, measured)
-        last = window.group_by(["_w", "unit"]).aggregate(_last=window.ts.max())
-        horizon = last._last + ibis.interval(days=CHURN_DAYS)
-        later = purchases.select(_unit="unit", _ts="ts")
-        again = last.join(
-            later, [last.unit == later._unit, later._ts > last._last, later._ts <= horizon]
-        )
-        returned = again.select("_w", "unit").distinct()
-        buyers = _by_window(data.journey, last.group_by("_w").aggregate(n=last.count()))
-        back = _by_window(data.journey, returned.group_by("_w").aggregate(back=returned.count()))
-        for j, i in enumerate(index):
-            n = int(buyers.get(str(j), {}).get("n") or 0)
-            if not n:
-                found[i] = replace(bases[i], reason="no purchase in the window")
-            else:
-                churned = n - int(back.get(str(j), {}).get("back") or 0)
-                found[i] = replace(bases[i], value=churned / n, n=n, x=churned)
-    return [found[i] for i in range(len(bases))]
-
-
-def _retention_values(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
-    """Of the units active in the window's length just before it, the share active in it."""
-    events = data.events
-    if kpi.touchpoint is not None:
-        events = events.filter(events.label == kpi.touchpoint)
-    elif kpi.stage is not None:
-        events = events.filter(events.stage == kpi.stage)
-    events = events.filter(events.unit.notnull()).select("unit", "ts")
-    cohort = _windowed(events, windows, previous=True).select("_w", "unit").distinct()
-    active = _windowed(events, windows).select(_aw="_w", _unit="unit").distinct()
-    joined = cohort.left_join(active, (cohort._w == active._aw) & (cohort.unit == active._unit))
-    rows = _by_window(
-        data.journey,
-        joined.group_by("_w").aggregate(
-            n=joined.count(), back=joined._unit.notnull().ifelse(1, 0).sum()
-        ),
-    )
-    found = []
-    for i, (start, end) in enumerate(windows):
-        base = KpiValue(kpi.id, kpi.metric.value, start, end)
-        row = rows.get(str(i), {})
-        n = int(row.get("n") or 0)
-        if not n:
-            found.append(replace(base, reason="nobody was active in the window before this one"))
-        else:
-            back = int(row.get("back") or 0)
-            found.append(replace(base, value=back / n, n=n, x=back))
-    return found
-
-
 _FUNNEL = {KpiMetric.conversion, KpiMetric.drop_off, KpiMetric.time_to_convert}
 _SURVEY = {KpiMetric.nps, KpiMetric.csat, KpiMetric.ces}
 
@@ -474,7 +248,7 @@ def kpi_value(data: KpiData, kpi: Kpi, start: dt.datetime, end: dt.datetime) -> 
 def kpi_series(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]:
     """The value of ``kpi`` over each ``[start, end)`` (UTC) of ``windows``, in their order,
     computed for all windows at once (a few queries, whatever the number of windows)."""
-    windows = [(_naive(start), _naive(end)) for start, end in windows]
+    windows = [(naive(start), naive(end)) for start, end in windows]
     for start, end in windows:
         if end <= start:
             raise UsageError(
@@ -487,8 +261,8 @@ def kpi_series(data: KpiData, kpi: Kpi, windows: list[Window]) -> list[KpiValue]
     if kpi.metric in _SURVEY:
         return _feedback_values(data, kpi, windows)
     if kpi.metric == KpiMetric.retention:
-        return _retention_values(data, kpi, windows)
-    return _purchase_values(data, kpi, windows)
+        return retention_values(data, kpi, windows)
+    return purchase_values(data, kpi, windows)
 
 
 def kpi_values(
