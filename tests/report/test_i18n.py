@@ -7,8 +7,13 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recorrido.report import LANGUAGES, MESSAGES, Text
+from recorrido.report.blocks import theme_name
+from recorrido.report.i18n import Lang
+from recorrido.voice.text.themes import THEMES
 
 
 def test_every_message_has_both_languages_and_the_same_fields() -> None:
@@ -50,3 +55,54 @@ def test_percent_signed_and_dates() -> None:
     assert Text("en").money(3.0) == "3.00" and Text("es", "EUR").money(None) == "–"
     with pytest.raises(ValueError, match="use es or en"):
         Text("fr")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "es", "en"),
+    [
+        (None, "–", "–"),
+        (0, "0 s", "0 s"),
+        (45.4, "45 s", "45 s"),
+        (59.6, "1 min", "1 min"),  # rounds up to a whole minute
+        (12 * 60 + 10, "12 min", "12 min"),
+        (3569, "59 min", "59 min"),
+        (3570, "1 h", "1 h"),
+        (2 * 3600 + 5 * 60, "2 h 5 min", "2 h 5 min"),
+        (86_399, "24 h", "24 h"),
+        (86_400, "1 día", "1 day"),
+        (3.5 * 86_400, "3,5 días", "3.5 days"),
+        (8 * 86_400 + 100, "8 días", "8 days"),
+        (12_345 * 86_400, "12.345 días", "12,345 days"),
+    ],
+)
+def test_durations_read_as_people_say_them(seconds: float | None, es: str, en: str) -> None:
+    assert (Text("es").duration(seconds), Text("en").duration(seconds)) == (es, en)
+
+
+def test_clauses_make_one_sentence() -> None:
+    t = Text("en")
+    assert t.sentence(["by persona, a", "", "by channel, b"]) == "By persona, a; by channel, b."
+    assert t.sentence([]) == ""
+
+
+def test_every_comment_theme_has_a_name() -> None:
+    for theme in THEMES:
+        assert f"theme_{theme}" in MESSAGES, theme
+    assert theme_name(Text("es"), "staff_manners") == "trato del personal"
+    assert theme_name(Text("en"), "brand_new") == "brand new"  # an unknown theme: its id
+
+
+def _seconds(text: str, lang: Lang) -> float:
+    """A duration as :meth:`Text.duration` writes it, read back (plain Python)."""
+    plain = text.replace(".", "").replace(",", ".") if lang == "es" else text.replace(",", "")
+    parts = plain.split()
+    units = {"s": 1, "min": 60, "h": 3600, "día": 86_400, "días": 86_400, "day": 86_400,
+             "days": 86_400}  # fmt: skip
+    return sum(float(n) * units[u] for n, u in zip(parts[::2], parts[1::2], strict=True))
+
+
+@given(st.floats(min_value=0, max_value=10_000 * 86_400), st.sampled_from(LANGUAGES))
+def test_a_duration_reads_back_close_to_its_seconds(seconds: float, lang: Lang) -> None:
+    text = Text(lang).duration(seconds)
+    error = 0.5 if seconds < 59.5 else 30 if seconds < 86_400 else 0.05 * 86_400
+    assert abs(_seconds(text, lang) - seconds) <= error + 1e-6, text

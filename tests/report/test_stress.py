@@ -61,7 +61,9 @@ def test_thirty_stages_and_long_names(tmp_path: Path) -> None:
     path = _world(tmp_path)
     with Journey(path) as journey:
         page = render_report(journey, lang="es", today=dt.date(2026, 11, 30))
-    assert page.count('<div class="stage"') == 30
+    maps = page.count('class="mapview"')  # all customers and one per persona (a persona)
+    assert maps == 2
+    assert page.count('<div class="stage"') == 30 * maps
     assert "grid-template-columns: 130px repeat(30, minmax(150px, 1fr))" in page
     assert "overflow-wrap:anywhere" in page  # long names wrap instead of overlapping
     charts = figures(page)

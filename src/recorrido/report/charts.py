@@ -17,9 +17,12 @@ __all__ = [
     "MAIN",
     "bars",
     "emotion_lines",
+    "grouped_bars",
     "heatmap",
+    "lines",
     "matrix",
     "sankey",
+    "stacked_bars",
 ]
 
 MAIN, SECOND, GOOD, BAD, GREY = "#1f5f8b", "#e69f00", "#2a9d8f", "#c8553d", "#8d99ae"
@@ -221,3 +224,132 @@ def heatmap(
         ),
     )
     return _json(figure)
+
+
+def grouped_bars(
+    title: str,
+    groups: Sequence[tuple[str, Sequence[str], Sequence[float | None], Sequence[str]]],
+    *,
+    axis: str,
+    colors: Sequence[str] = (MAIN, SECOND, GOOD, GREY),
+    side_by_side: bool = False,
+) -> dict[str, Any]:
+    """Horizontal bars in named groups ``(name, labels, values, texts)``, one colour and legend
+    entry per group: one after another (each label in one group), or ``side_by_side`` (the
+    groups share their labels, e.g. first and last touch per channel)."""
+    traces = [
+        go.Bar(
+            name=name,
+            x=[0.0 if v is None else v for v in values],
+            y=list(labels),
+            orientation="h",
+            marker={"color": colors[i % len(colors)]},
+            text=list(texts),
+            # a bar of 0 has no room inside: its text goes beside it
+            textposition=["outside" if side_by_side or not v else "auto" for v in values],
+            cliponaxis=False,
+        )
+        for i, (name, labels, values, texts) in enumerate(groups)
+    ]
+    rows = len({label for _, labels, _, _ in groups for label in labels})
+    per_row = 26 * len(groups) if side_by_side else 30
+    longest = max((v or 0.0 for _, _, values, _ in groups for v in values), default=0.0)
+    layout = _layout(
+        title,
+        height=max(280, 90 + per_row * rows),
+        barmode="group" if side_by_side else "relative",
+        # room on the right for the texts beside the longest bars
+        xaxis={
+            "title": {"text": axis},
+            "gridcolor": "#eee",
+            **({"range": [0, longest * 1.25 or 1]} if side_by_side else {}),
+        },
+        yaxis={"automargin": True, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.18},
+    )
+    return _json(go.Figure(traces, layout=layout))
+
+
+def _date_ticks(x: Sequence[str], labels: Sequence[str], most: int = 8) -> dict[str, Any]:
+    """Ticks at some of the ``x`` dates (ISO), written as ``labels`` (the report's language)."""
+    step = max(1, -(-len(x) // most))
+    picked = range(len(x) - 1, -1, -step)  # always the latest date
+    return {
+        "type": "date",
+        "tickmode": "array",
+        "tickvals": [x[i] for i in reversed(picked)],
+        "ticktext": [labels[i] for i in reversed(picked)],
+    }
+
+
+def lines(
+    title: str,
+    x: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None], Sequence[str]]],
+    *,
+    axis: str,
+    x_axis: str,
+    x_labels: Sequence[str],
+    colors: Sequence[str] = (MAIN, SECOND, GOOD, GREY),
+) -> dict[str, Any]:
+    """One line per series ``(name, values, hover)`` over the dates ``x`` (ISO, shown as
+    ``x_labels``), with gaps where a value is None."""
+    traces = [
+        go.Scatter(
+            name=name,
+            x=list(x),
+            y=list(values),
+            mode="lines+markers",
+            line={"color": colors[i % len(colors)], "width": 3},
+            marker={"size": 8},
+            hovertext=list(hover),
+            hoverinfo="text",
+            connectgaps=False,
+        )
+        for i, (name, values, hover) in enumerate(series)
+    ]
+    layout = _layout(
+        title,
+        height=320,
+        showlegend=len(series) > 1,
+        xaxis={"title": {"text": x_axis}, "gridcolor": "#eee", "automargin": True,
+               **_date_ticks(x, x_labels)},
+        yaxis={"title": {"text": axis}, "gridcolor": "#eee", "zeroline": True,
+               "zerolinecolor": "#bbb"},
+        legend={"orientation": "h", "y": -0.3},
+    )  # fmt: skip
+    return _json(go.Figure(traces, layout=layout))
+
+
+def stacked_bars(
+    title: str,
+    x: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    axis: str,
+    x_axis: str,
+    x_labels: Sequence[str],
+) -> dict[str, Any]:
+    """Vertical bars stacked per date ``x`` (ISO, shown as ``x_labels``), one series
+    ``(name, values, colour)`` per part; negative values stack below zero."""
+    traces = [
+        go.Bar(
+            name=name,
+            x=list(x),
+            y=list(values),
+            marker={"color": color},
+            customdata=list(x_labels),
+            hovertemplate=f"%{{customdata}}: %{{y}}<extra>{name}</extra>",
+        )
+        for name, values, color in series
+    ]
+    layout = _layout(
+        title,
+        height=380,
+        barmode="relative",
+        xaxis={"title": {"text": x_axis}, "automargin": True, **_date_ticks(x, x_labels)},
+        yaxis={"title": {"text": axis}, "gridcolor": "#eee", "zeroline": True,
+               "zerolinecolor": "#888"},
+        legend={"orientation": "h", "y": -0.3},
+    )  # fmt: skip
+    return _json(go.Figure(traces, layout=layout))

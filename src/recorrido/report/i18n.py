@@ -238,6 +238,243 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "helped": {"es": "ayudó", "en": "helped"},
     "hurt": {"es": "empeoró", "en": "hurt"},
     "no clear change": {"es": "sin cambio claro", "en": "no clear change"},
+    # the map's persona switch (used by the map view)
+    "map_all": {"es": "Todos los clientes", "en": "All customers"},
+    "map_persona": {"es": "Mapa de {persona}", "en": "Map for {persona}"},
+    "map_choose": {"es": "Mapa", "en": "Map"},
+    "p_goals": {"es": "Objetivos", "en": "Goals"},
+    "p_needs": {"es": "Necesidades", "en": "Needs"},
+    "p_pains": {"es": "Frustraciones", "en": "Pain points"},
+    "p_motivations": {"es": "Motivaciones", "en": "Motivations"},
+    "p_channels": {"es": "Canales preferidos", "en": "Preferred channels"},
+    "p_people": {"es": "{n} personas con eventos", "en": "{n} people with events"},
+    "p_note": {
+        "es": "Cifras de las personas de este perfil: personas por punto de contacto, "
+        "puntuaciones al pasar el ratón, emoción medida y los puntos que peor valoran "
+        "(emoción media −2…+2, al menos 30 respuestas). Los KPI están en el mapa de todos "
+        "los clientes.",
+        "en": "Figures of this persona's people: people per touchpoint, scores on hover, "
+        "measured emotion and the touchpoints they feel worst about (mean emotion −2…+2, at "
+        "least 30 answers). KPIs are on the all-customers map.",
+    },
+    # shared by the sections
+    "no_persona": {"es": "sin persona asignada", "en": "no persona assigned"},
+    "no_channel": {"es": "sin canal", "en": "no channel"},
+    "unlinked": {"es": "(sin enlazar)", "en": "(unlinked)"},
+    "h_stage": {"es": "etapa", "en": "stage"},
+    "h_people": {"es": "personas", "en": "people"},
+    "h_share": {"es": "% del grupo", "en": "% of the group"},
+    "h_answers": {"es": "respuestas", "en": "answers"},
+    "n_people": {"es": "n={n}", "en": "n={n}"},
+    "few_sample": {
+        "es": "Ningún grupo llega a 30 personas: no hay comparación fiable.",
+        "en": "No group has 30 people: there is no reliable comparison.",
+    },
+    # buyer journey: steps, times, groups
+    "no_entrants": {
+        "es": "nadie entra en el viaje del comprador ({step}) en estos datos",
+        "en": "nobody enters the buyer journey ({step}) in this data",
+    },
+    "c_buyer_steps": {
+        "es": "El viaje del comprador paso a paso (personas, % y tiempo desde la entrada)",
+        "en": "The buyer journey step by step (people, % and time since entering)",
+    },
+    "h_conversion": {"es": "conversión desde la entrada", "en": "conversion from entry"},
+    "h_step_conversion": {"es": "desde la etapa anterior", "en": "from the previous stage"},
+    "h_drop": {"es": "abandonan (% de la anterior)", "en": "drop off (% of the previous)"},
+    "h_median": {"es": "tiempo hasta llegar: mediana", "en": "time to get there: median"},
+    "h_p90": {"es": "p90 (el 10 % más lento)", "en": "p90 (the slowest 10%)"},
+    "r_buyer_time": {
+        "es": "La mitad de quienes llegan a {step} lo hace en {median} o menos desde que entra "
+        "en {first}; el 10 % más lento tarda {p90} o más.",
+        "en": "Half of those who reach {step} get there within {median} of entering at "
+        "{first}; the slowest 10% take {p90} or more.",
+    },
+    "r_buyer_time_none": {
+        "es": "Nadie llega a {step}: no hay tiempo hasta convertir que medir.",
+        "en": "Nobody reaches {step}: there is no time to convert to measure.",
+    },
+    "c_groups": {
+        "es": "Conversión por persona y por canal de entrada (% de quienes entran que llegan "
+        "al final)",
+        "en": "Conversion by persona and by entry channel (% of those who enter who reach the end)",
+    },
+    "g_persona": {"es": "persona", "en": "persona"},
+    "g_channel": {"es": "canal de entrada", "en": "entry channel"},
+    "g_first_touch": {"es": "primer contacto", "en": "first touch"},
+    "g_last_touch": {"es": "último contacto", "en": "last touch"},
+    "axis_conversion": {"es": "% que convierte", "en": "% who convert"},
+    "r_best_worst": {
+        "es": "por {kind}, convierte más {best} ({best_rate}, n={best_n}) y menos {worst} "
+        "({worst_rate}, n={worst_n})",
+        "en": "by {kind}, {best} converts most ({best_rate}, n={best_n}) and {worst} least "
+        "({worst_rate}, n={worst_n})",
+    },
+    "r_only_group": {
+        "es": "por {kind}, solo {group} llega a 30 personas: convierte el {rate} (n={n})",
+        "en": "by {kind}, only {group} has 30 people: {rate} convert (n={n})",
+    },
+    "r_no_group": {
+        "es": "por {kind}, ningún grupo llega a 30 personas",
+        "en": "by {kind}, no group has 30 people",
+    },
+    # customer journey: skips, backward moves, paths
+    "c_moves": {
+        "es": "Saltos de etapa y vueltas atrás (movimientos entre etapas del viaje diseñado)",
+        "en": "Stage skips and backward moves (moves between the designed journey's stages)",
+    },
+    "h_move": {"es": "movimiento", "en": "move"},
+    "h_kind": {"es": "tipo", "en": "kind"},
+    "h_times": {"es": "veces", "en": "times"},
+    "k_skip": {"es": "salto", "en": "skip"},
+    "k_backward": {"es": "vuelta atrás", "en": "backward"},
+    "r_moves": {
+        "es": "Entre visitas seguidas a etapas del viaje diseñado, {skip_people} personas "
+        "saltaron alguna etapa ({skips} movimientos) y {back_people} volvieron atrás "
+        "({backs} movimientos); el salto más frecuente es {source} → {target} ({times} veces, "
+        "{people} personas).",
+        "en": "Between consecutive visits to the designed journey's stages, {skip_people} "
+        "people skipped a stage ({skips} moves) and {back_people} went back ({backs} moves); "
+        "the most frequent skip is {source} → {target} ({times} times, {people} people).",
+    },
+    "r_moves_no_skip": {
+        "es": "Entre visitas seguidas a etapas del viaje diseñado, nadie saltó una etapa y "
+        "{back_people} personas volvieron atrás ({backs} movimientos).",
+        "en": "Between consecutive visits to the designed journey's stages, nobody skipped a "
+        "stage and {back_people} people went back ({backs} moves).",
+    },
+    "c_paths_converted": {
+        "es": "Quienes completan el viaje del comprador: caminos más frecuentes hasta su "
+        "primera llegada a {stage} (últimas {n} etapas, sin repeticiones seguidas)",
+        "en": "People who complete the buyer journey: most frequent paths to their first "
+        "arrival at {stage} (last {n} stages, consecutive repeats dropped)",
+    },
+    "c_paths_dropped": {
+        "es": "Quienes entran y no lo completan: caminos más frecuentes desde su entrada en "
+        "{first} (primeras {n} etapas, sin repeticiones seguidas)",
+        "en": "People who enter and do not complete it: most frequent paths from entering at "
+        "{first} (first {n} stages, consecutive repeats dropped)",
+    },
+    "h_path": {"es": "camino", "en": "path"},
+    "r_paths_converted": {
+        "es": "El camino más frecuente de quienes completan el viaje es {path}: {people} "
+        "personas, el {share} de ellas.",
+        "en": "The most frequent path of those who complete the journey is {path}: {people} "
+        "people, {share} of them.",
+    },
+    "r_paths_dropped": {
+        "es": "El camino más frecuente de quienes no lo completan es {path}: {people} "
+        "personas, el {share} de ellas.",
+        "en": "The most frequent path of those who do not complete it is {path}: {people} "
+        "people, {share} of them.",
+    },
+    # experience: stages, trends, sentiment
+    "c_stages": {"es": "Experiencia por etapa", "en": "Experience by stage"},
+    "h_nps": {"es": "NPS (n)", "en": "NPS (n)"},
+    "h_csat": {"es": "CSAT, media 1–5 (n)", "en": "CSAT, mean 1–5 (n)"},
+    "h_ces": {"es": "CES, media 1–7 (n)", "en": "CES, mean 1–7 (n)"},
+    "r_stage_csat": {
+        "es": "el CSAT más bajo está en {stage} ({value}/5, {n} respuestas)",
+        "en": "the lowest CSAT is at {stage} ({value}/5, {n} answers)",
+    },
+    "r_stage_nps": {
+        "es": "el NPS más bajo, en {stage} ({value}, {n} respuestas)",
+        "en": "the lowest NPS is at {stage} ({value}, {n} answers)",
+    },
+    "c_trend_nps": {
+        "es": "NPS por semana (−100 … 100; semanas de 7 días hasta el {end})",
+        "en": "NPS per week (−100 … 100; 7-day weeks up to {end})",
+    },
+    "c_trend_csat": {
+        "es": "CSAT por semana (media 1–5; semanas de 7 días hasta el {end})",
+        "en": "CSAT per week (mean 1–5; 7-day weeks up to {end})",
+    },
+    "axis_week": {"es": "semana que empieza el", "en": "week starting"},
+    "r_trend": {
+        "es": "El {metric} pasó de {before} a {after} en las últimas 4 semanas ({start} – "
+        "{end}: {n} respuestas, frente a {n_before} en las 4 anteriores).",
+        "en": "{metric} went from {before} to {after} in the last 4 weeks ({start} – {end}: "
+        "{n} answers, against {n_before} in the 4 before).",
+    },
+    "r_trend_few": {
+        "es": "El {metric} pasó de {before} a {after} en las últimas 4 semanas ({start} – "
+        "{end}), pero con pocas respuestas ({n_before} y {n}; menos de 30): es orientativo.",
+        "en": "{metric} went from {before} to {after} in the last 4 weeks ({start} – {end}), "
+        "but from few answers ({n_before} and {n}; under 30): take it as a hint.",
+    },
+    "r_trend_only": {
+        "es": "En las últimas 4 semanas ({start} – {end}) el {metric} es {after} ({n} "
+        "respuestas); no hay respuestas en las 4 anteriores para comparar.",
+        "en": "In the last 4 weeks ({start} – {end}) {metric} is {after} ({n} answers); there "
+        "are no answers in the 4 before to compare with.",
+    },
+    "r_trend_none": {
+        "es": "No hay respuestas de {metric} en las últimas 4 semanas ({start} – {end}).",
+        "en": "There are no {metric} answers in the last 4 weeks ({start} – {end}).",
+    },
+    "positive_share": {"es": "% positivos", "en": "% positive"},
+    "theme_waiting_time": {"es": "tiempo de espera", "en": "waiting time"},
+    "theme_staff_manners": {"es": "trato del personal", "en": "staff manners"},
+    "theme_price": {"es": "precio", "en": "price"},
+    "theme_delivery": {"es": "entrega", "en": "delivery"},
+    "theme_product_quality": {"es": "calidad del producto", "en": "product quality"},
+    "theme_website": {"es": "web", "en": "website"},
+    "theme_support": {"es": "atención al cliente", "en": "customer support"},
+    "theme_store": {"es": "local y ambiente", "en": "premises and atmosphere"},
+    "mean_sentiment": {"es": "sentimiento medio (−1 … 1)", "en": "mean sentiment (−1 … 1)"},
+    "r_themes": {
+        "es": "El tema más comentado es «{theme}» ({n} comentarios, {negative} negativos); el "
+        "más negativo, «{worst}» ({worst_negative} de {worst_n}).",
+        "en": "The most mentioned theme is “{theme}” ({n} comments, {negative} negative); the "
+        "most negative, “{worst}” ({worst_negative} of {worst_n}).",
+    },
+    # loyalty: repeat purchase, lifecycle, attribution
+    "c_repeat": {"es": "Compra repetida", "en": "Repeat purchase"},
+    "h_purchase": {"es": "compra", "en": "purchase"},
+    "h_buyers": {"es": "compradores", "en": "buyers"},
+    "h_repeat": {"es": "compran 2 veces o más", "en": "buy 2 times or more"},
+    "h_mean_purchases": {"es": "compras por comprador", "en": "purchases per buyer"},
+    "h_gap": {"es": "días entre compras (mediana)", "en": "days between purchases (median)"},
+    "any_purchase": {"es": "cualquier compra: {names}", "en": "any purchase: {names}"},
+    "r_repeat": {
+        "es": "El {share} de quienes compran ({purchase}) compra 2 veces o más; de media, "
+        "{mean} compras por comprador.",
+        "en": "{share} of buyers ({purchase}) buy 2 times or more; {mean} purchases per buyer "
+        "on average.",
+    },
+    "r_repeat_none": {
+        "es": "Nadie ha comprado ({purchase}) en los datos.",
+        "en": "Nobody bought ({purchase}) in the data.",
+    },
+    "c_lifecycle": {
+        "es": "Ciclo de vida por semana (personas activas; las que pasan a inactivas, bajo cero)",
+        "en": "Lifecycle per week (active people; those gone dormant, below zero)",
+    },
+    "lc_new": {"es": "nuevas", "en": "new"},
+    "lc_returning": {"es": "siguen activas", "en": "returning"},
+    "lc_resurrecting": {"es": "vuelven", "en": "resurrected"},
+    "lc_dormant": {"es": "pasan a inactivas", "en": "gone dormant"},
+    "r_lifecycle": {
+        "es": "En la última semana completa ({week}) hubo {active} personas activas: {new} "
+        "nuevas, {returning} que siguen y {resurrecting} que vuelven; {dormant} pasaron a "
+        "inactivas.",
+        "en": "In the last full week ({week}) {active} people were active: {new} new, "
+        "{returning} returning and {resurrecting} resurrected; {dormant} went dormant.",
+    },
+    "r_lifecycle_none": {
+        "es": "Aún no hay una semana completa de datos.",
+        "en": "There is no full week of data yet.",
+    },
+    "c_attribution": {
+        "es": "Conversión por canal de primer y último contacto (% de quienes entran que "
+        "llegan al final)",
+        "en": "Conversion by first- and last-touch channel (% of those who enter who reach "
+        "the end)",
+    },
+    "one_channel": {
+        "es": "la atribución por canal necesita al menos 2 canales y los datos tienen {n}",
+        "en": "attribution by channel needs at least 2 channels and the data has {n}",
+    },
 }
 
 
@@ -291,6 +528,29 @@ class Text:
         if share is None:
             return "–"
         return self.number(100 * share, digits) + (" %" if self.lang == "es" else "%")
+
+    def duration(self, seconds: float | None) -> str:
+        """A time as people say it: ``45 s``, ``12 min``, ``2 h 5 min``, then days with one
+        decimal (``3,5 días`` / ``3.5 days``); ``–`` for None."""
+        if seconds is None:
+            return "–"
+        if seconds < 59.5:
+            return f"{round(seconds)} s"
+        if seconds < 3570:
+            return f"{round(seconds / 60)} min"
+        if seconds < 86_400:
+            hours, minutes = divmod(round(seconds / 60), 60)
+            return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        days = self.number(seconds / 86_400, 1).removesuffix(",0").removesuffix(".0")
+        one = days == "1"
+        if self.lang == "es":
+            return f"{days} día" if one else f"{days} días"
+        return f"{days} day" if one else f"{days} days"
+
+    def sentence(self, parts: list[str]) -> str:
+        """Clauses joined by ``;`` into one sentence: capital first letter, final stop."""
+        text = "; ".join(part for part in parts if part)
+        return text[:1].upper() + text[1:] + "." if text else ""
 
     def date(self, moment: dt.date | dt.datetime | None) -> str:
         """``30 nov 2026`` (es) or ``30 Nov 2026`` (en)."""
