@@ -219,19 +219,23 @@ def test_cached_events_give_the_same_results_and_are_dropped(journey: Journey) -
             journey.retention(period="week", periods=4).to_dict(),
         ]
 
-    def temporary() -> int:
+    def attached() -> set[str]:
         assert journey.store is not None
-        row = journey.store.connection.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE temporary"
-        ).fetchone()
-        return int(row[0]) if row else 0
+        rows = journey.store.connection.execute(
+            "SELECT database_name, path FROM duckdb_databases() WHERE NOT internal"
+        ).fetchall()
+        return {f"{name}|{path}" for name, path in rows}
 
-    before, tables = analyses(), temporary()
+    before, databases = analyses(), attached()
     with journey.cached() as cached:
         assert cached is journey
         inside = analyses()
-        assert temporary() == tables + 1  # one table of placed events for every level
-        with journey.cached():  # nested: the same table
-            assert temporary() == tables + 1
+        added = attached() - databases  # one database of placed events for every level
+        assert len(added) == 1
+        cache_file = Path(next(iter(added)).split("|", 1)[1])
+        assert cache_file.is_file()
+        with journey.cached():  # nested: the same database
+            assert attached() - databases == added
     assert inside == before
-    assert temporary() == tables
+    assert attached() == databases
+    assert not cache_file.exists() and not cache_file.parent.exists()

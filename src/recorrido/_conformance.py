@@ -51,7 +51,9 @@ def _needs_map(journey: Journey, what: str) -> JourneyMap:
 def _touchpoint_events(journey: Journey, scope: Scope) -> AbstractContextManager[Any]:
     """The journey events of ``scope`` at touchpoint level, computed once (several queries
     read them; see ``Journey._once``)."""
-    return journey._once(journey.events(scope.model_copy(update={"level": "touchpoint"})))
+    return journey._once(
+        journey.events(scope.model_copy(update={"level": "touchpoint"})), events=True
+    )
 
 
 def _at_level(events: Any, journey_map: JourneyMap, level: str) -> Any:

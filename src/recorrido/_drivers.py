@@ -176,7 +176,7 @@ def _tables(journey: Journey, journey_map: JourneyMap) -> Iterator[tuple[Any, An
     """Journey events at touchpoint level and the scored answers, each computed once."""
     assert journey.store is not None
     events = journey.events(Scope(level="touchpoint"))
-    with journey._once(events) as placed:
+    with journey._once(events, events=True) as placed:
         linked = link_feedback(journey.store.table("feedback"), placed, MapPlaces.of(journey_map))
         with journey._once(score_answers(linked)) as answers:
             yield placed, answers

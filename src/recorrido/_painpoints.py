@@ -216,7 +216,7 @@ def painpoints(journey: Journey, options: dict[str, Any]) -> Result:
     assert journey.store is not None
     stored = journey.store.table("events")
     if journey._run(stored.aggregate(n=stored.count()))["n"][0].as_py():
-        with journey._once(events) as once:
+        with journey._once(events, events=True) as once:
             tp_people, tp_lost, tp_next = _drops(journey, once, "touchpoint", skip)
             buys = once.filter(once.converts & once.value.notnull())
             aov = journey._run(buys.aggregate(v=buys.value.mean()))["v"][0].as_py()

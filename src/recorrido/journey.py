@@ -12,6 +12,8 @@ and runs them on the store's DuckDB connection.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -153,17 +155,34 @@ class Journey(Closing):
             raw, identities = self.store.table("events"), self.store.table("identities")
         placed = place_events(raw, identities, self.map)
         if self._cache is not None and self.store is not None:
-            name = f"_recorrido_placed_{uuid.uuid4().hex}"
-            sql = self.store.ibis.compile(placed)
-            self.store.connection.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
-            placed = self._cache["placed"] = self.store.ibis.table(name)
+            placed = self._cache["placed"] = self._keep(placed)
         return placed
+
+    def _keep(self, placed: Any) -> Any:
+        """``placed`` written once to a temporary database file attached to the store's
+        connection: compressed on disk, it takes a fraction of the memory a temporary table
+        takes (10M events: 0.4 GB against 2.2 GB), so the analyses that read it do not spill."""
+        assert self.store is not None and self._cache is not None
+        folder = Path(tempfile.mkdtemp(prefix="recorrido-cache-"))
+        alias = f"_recorrido_cache_{uuid.uuid4().hex}"
+        connection = self.store.connection
+        self._cache["folder"], self._cache["alias"] = folder, alias
+        path = str(folder / "placed.duckdb").replace("'", "''")
+        connection.execute(f"ATTACH '{path}' AS \"{alias}\" (READ_WRITE)")
+        sql = self.store.ibis.compile(placed)
+        # rows are read in (ts, seq) order by every analysis: the written order is free
+        connection.execute("SET preserve_insertion_order = false")
+        try:
+            connection.execute(f'CREATE TABLE "{alias}".placed AS {sql}')
+        finally:
+            connection.execute("RESET preserve_insertion_order")
+        return self.store.ibis.table("placed", database=alias)
 
     @contextmanager
     def cached(self) -> Iterator[Journey]:
         """Within the block, the store's events are stitched and placed on the map once, into
-        a temporary table every analysis reads (for many analyses of one store, as a report
-        runs); without a store it changes nothing. The table is dropped on exit."""
+        a temporary database every analysis reads (for many analyses of one store, as a
+        report runs); without a store it changes nothing. It is deleted on exit."""
         if self.store is None or self._cache is not None:
             yield self
             return
@@ -171,18 +190,26 @@ class Journey(Closing):
         try:
             yield self
         finally:
-            placed, self._cache = self._cache.get("placed"), None
-            if placed is not None:
-                name = placed.get_name()
-                self.store.connection.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+            cache, self._cache = self._cache, None
+            if "alias" in cache:
+                self.store.connection.execute(f'DETACH DATABASE IF EXISTS "{cache["alias"]}"')
+            if "folder" in cache:
+                shutil.rmtree(cache["folder"], ignore_errors=True)
 
     def labels(self, scope: Scope | None = None) -> list[str]:
         """The step names the data has at ``scope.level``, most frequent first."""
+        scope = scope or Scope()
+        key = f"labels:{scope.level}:{scope.unit}:{scope.session_gap_us()}"
+        if self._cache is not None and key in self._cache:
+            return list(self._cache[key])
         events = self.events(scope)
         labelled = events.filter(events.label.notnull())
         counts = labelled.group_by("label").aggregate(n=labelled.count())
         table = self._run(counts.order_by([ibis.desc("n"), "label"]))
-        return [str(v) for v in table["label"].to_pylist()]
+        found = [str(v) for v in table["label"].to_pylist()]
+        if self._cache is not None:
+            self._cache[key] = found
+        return list(found)
 
     def _check_steps(self, steps: list[str], scope: Scope) -> list[str]:
         """Unknown steps are errors naming the closest; known steps without events warn."""
@@ -292,11 +319,14 @@ class Journey(Closing):
             return self._funnel_outputs(request, spec, units, breakdown, warnings)
 
     @contextmanager
-    def _once(self, expr: Any) -> Iterator[Any]:
+    def _once(self, expr: Any, *, events: bool = False) -> Iterator[Any]:
         """``expr`` computed once into a temporary table of the store (DuckDB, which spills
         to disk beyond its memory limit) when several queries read it; as it is when there
-        is no store (each query computes it again). The table is dropped on exit."""
-        if self.store is None:
+        is no store (each query computes it again). The table is dropped on exit.
+
+        ``events``: ``expr`` is the journey events, relabelled or filtered; within
+        :meth:`cached` they are already placed once, and read from there as they are."""
+        if self.store is None or (events and self._cache is not None):
             yield expr
             return
         name = f"_recorrido_once_{uuid.uuid4().hex}"

@@ -70,7 +70,7 @@ def kpi_data(journey: Journey, journey_map: JourneyMap) -> Iterator[KpiData]:
     stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
     stage = events.label.substitute(stage_of, else_=ibis.null().cast("string"))
     with ExitStack() as stack:
-        placed = stack.enter_context(journey._once(events.mutate(stage=stage)))
+        placed = stack.enter_context(journey._once(events.mutate(stage=stage), events=True))
         answers = None
         latest = [_scalar(journey, placed.aggregate(end=placed.ts.max()))["end"]]
         if journey.store is not None:
