@@ -20,8 +20,8 @@ from recorrido import Journey
 from recorrido.ingest import ingest_events
 from recorrido.report import LANGUAGES, Text
 from recorrido.report.facts import Facts
-from recorrido.report.i18n import Lang
-from recorrido.report.mapsvg import COLUMN_WIDTH, LOCAL_MESSAGES, map_svg
+from recorrido.report.i18n import MESSAGES, Lang
+from recorrido.report.mapsvg import COLUMN_WIDTH, map_svg
 from recorrido.report.mapview import journey_map_view
 from recorrido.report.svgtext import fit, text_element, text_width, wrap, xml
 from recorrido.store import Store
@@ -101,7 +101,7 @@ def test_the_sample_map(drawn: Drawn, lang: Lang) -> None:
     assert [p.get("stroke") for p in polylines] == ["#8d99ae", "#1f5f8b"]  # designed, measured
     assert all(len(p.attrib["points"].split()) >= 2 for p in polylines)
     assert view["emotion"]["reading"] in texts
-    assert LOCAL_MESSAGES["svg_pain"][lang] in texts
+    assert MESSAGES["svg_pain"][lang] in texts
 
 
 def test_standalone_and_in_each_language(drawn: Drawn) -> None:

@@ -242,6 +242,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "map_all": {"es": "Todos los clientes", "en": "All customers"},
     "map_persona": {"es": "Mapa de {persona}", "en": "Map for {persona}"},
     "map_choose": {"es": "Mapa", "en": "Map"},
+    "svg_people": {
+        "es": "Número en cada punto de contacto: personas que pasaron por él.",
+        "en": "Number on each touchpoint: people who went through it.",
+    },
+    "svg_pain": {
+        "es": "Sombreado: entre los cinco peores puntos de dolor.",
+        "en": "Shaded: among the five worst pain points.",
+    },
     "p_goals": {"es": "Objetivos", "en": "Goals"},
     "p_needs": {"es": "Necesidades", "en": "Needs"},
     "p_pains": {"es": "Frustraciones", "en": "Pain points"},

@@ -15,11 +15,11 @@ from typing import Any
 
 from . import charts
 from .facts import Facts
-from .i18n import Lang, Text
+from .i18n import Text
 from .mapview import journey_map_view
 from .svgtext import BODY, SMALL, Block, fit, leading, text_element, text_width, xml
 
-__all__ = ["COLUMN_WIDTH", "LOCAL_MESSAGES", "map_svg"]
+__all__ = ["COLUMN_WIDTH", "map_svg"]
 
 COLUMN_WIDTH = 220  # one stage
 HEAD_WIDTH = 150  # the rows' names
@@ -40,17 +40,6 @@ PILLS = {  # background, text: the report's .pill and .mood colours
     "none": ("#f6f7f9", "#999"),
 }
 UNIT = 26  # pixels per emotion point (−2…+2)
-
-LOCAL_MESSAGES: dict[str, dict[Lang, str]] = {
-    "svg_people": {
-        "es": "Número en cada punto de contacto: personas que pasaron por él.",
-        "en": "Number on each touchpoint: people who went through it.",
-    },
-    "svg_pain": {
-        "es": "Sombreado: entre los cinco peores puntos de dolor.",
-        "en": "Shaded: among the five worst pain points.",
-    },
-}
 
 
 def _touchpoints(cell: Block, column: dict[str, Any]) -> None:
@@ -293,7 +282,7 @@ class _Sheet:
                 f'rx="4" fill="{fill}" stroke="{stroke}"/>'
             )
             cell = Block(MARGIN + 36, self.y, self.width - 2 * MARGIN - 36)
-            cell.text(LOCAL_MESSAGES[key][t.lang], size=SMALL, lines=2, fill=MUTED)
+            cell.text(t(key), size=SMALL, lines=2, fill=MUTED)
             self.front.extend(cell.parts)
             self.y += max(cell.height, 18) + 2
 
