@@ -208,14 +208,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "q_monitor": {"es": "vigilar", "en": "monitor"},
     "q_maintain": {"es": "conservar", "en": "maintain"},
     "c_retention": {
-        "es": "Retención semanal por cohorte (% activo)",
-        "en": "Weekly retention by cohort (% active)",
+        "es": "Retención semanal por cohorte (% activo; en blanco, semanas que los datos "
+        "aún no cubren enteras)",
+        "en": "Weekly retention by cohort (% active; blank: weeks the data does not yet "
+        "cover whole)",
     },
     "axis_weeks": {"es": "semanas desde la primera visita", "en": "weeks since the first visit"},
     "axis_cohort": {"es": "cohorte", "en": "cohort"},
     "r_retention": {
-        "es": "De media, el {rate} de una cohorte sigue activo una semana después.",
-        "en": "On average, {rate} of a cohort is still active one week later.",
+        "es": "De media, el {rate} de una cohorte sigue activo una semana después (cohortes "
+        "con esa semana completa).",
+        "en": "On average, {rate} of a cohort is still active one week later (cohorts whose "
+        "second week is complete).",
     },
     "c_kpis": {"es": "Indicadores frente a su objetivo", "en": "KPIs against their targets"},
     "kpi": {"es": "indicador", "en": "KPI"},

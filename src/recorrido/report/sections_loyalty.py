@@ -45,7 +45,17 @@ def _retention(facts: Facts, t: Text) -> Section:
     rows = facts.journey.retention(period="week", periods=6).to_dict()["rows"]
     cohorts = sorted({r["cohort"] for r in rows})[-10:]
     periods = sorted({r["period"] for r in rows})
-    by = {(r["cohort"], r["period"]): r["rate"] for r in rows}
+    assert facts.journey.store is not None
+    found = facts.journey.store.connection.execute("SELECT max(ts) FROM events").fetchone()
+    end = found[0] if found else None
+    week = dt.timedelta(days=7)
+
+    def whole(cohort: str, period: int) -> bool:
+        """Whether the data covers the cohort's week ``period`` to its end (else: blank)."""
+        start = dt.datetime.fromisoformat(str(cohort)).replace(tzinfo=None)
+        return end is not None and start + (period + 1) * week <= end
+
+    by = {(r["cohort"], r["period"]): r["rate"] for r in rows if whole(r["cohort"], r["period"])}
     values = [[by.get((c, p)) for p in periods] for c in cohorts]
     texts = [[t.percent(v) if v is not None else "" for v in row] for row in values]
     labels = [t.date(dt.datetime.fromisoformat(str(c))) for c in cohorts]
