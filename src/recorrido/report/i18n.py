@@ -23,8 +23,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "persona_scope": {"es": "Persona: {name}", "en": "Persona: {name}"},
     "all_customers": {"es": "Todos los clientes", "en": "All customers"},
     "summary": {
-        "es": "{people} personas, {events} eventos y {answers} respuestas de encuesta.",
-        "en": "{people} people, {events} events and {answers} survey answers.",
+        "es": "{people} personas con eventos ({known} clientes conocidos), {events} eventos y "
+        "{answers} respuestas de encuesta.",
+        "en": "{people} people with events ({known} known customers), {events} events and "
+        "{answers} survey answers.",
     },
     "contents": {"es": "Contenido", "en": "Contents"},
     "unavailable": {"es": "No disponible: {reason}", "en": "Not available: {reason}"},

@@ -14,6 +14,7 @@ from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
 from .._version import __version__
+from ..requests import Scope
 from .facts import Facts
 from .i18n import Lang, Text
 from .mapview import journey_map_view, persona_views
@@ -32,7 +33,9 @@ _ENV = jinja2.Environment(
 )
 
 
-def _counts(journey: Journey) -> tuple[int, int, int]:
+def _counts(journey: Journey) -> tuple[int, int, int, int]:
+    """People with events (identities stitched, anonymous visitors too, as every analysis
+    counts them), known customers (the people table), events and survey answers."""
     assert journey.store is not None
     con = journey.store.connection
     row = con.execute(
@@ -40,13 +43,9 @@ def _counts(journey: Journey) -> tuple[int, int, int]:
         "(SELECT count(*) FROM feedback)"
     ).fetchone()
     assert row is not None
-    people = int(row[0])
-    if not people:  # people without a people file: the distinct ids of the events
-        found = con.execute(
-            "SELECT count(DISTINCT coalesce(person_id, anonymous_id)) FROM events"
-        ).fetchone()
-        people = int(found[0]) if found else 0
-    return people, int(row[1]), int(row[2])
+    events = journey.events(Scope())
+    units = journey._run(events.aggregate(n=events.person.nunique()))["n"][0].as_py()
+    return int(units or 0), int(row[0]), int(row[1]), int(row[2])
 
 
 def _script_json(value: Any) -> str:
@@ -93,7 +92,7 @@ def _render(
         for chart in body["charts"]:
             figures[chart["id"]] = chart["figure"]
         sections.append({"id": section_id, "title": t(title), **body})
-    people, events, answers = _counts(journey)
+    people, known, events, answers = _counts(journey)
     template = _ENV.get_template("report.html.j2")
     return template.render(
         t=t,
@@ -101,7 +100,11 @@ def _render(
         business=journey.map.meta.name,
         scope=scope or t("all_time"),
         summary=t(
-            "summary", people=t.number(people), events=t.number(events), answers=t.number(answers)
+            "summary",
+            people=t.number(people),
+            known=t.number(known),
+            events=t.number(events),
+            answers=t.number(answers),
         ),
         generated=t("generated", date=t.date(today or dt.date.today())),
         columns=view["columns"] if events else [],
