@@ -140,10 +140,21 @@ class Journey(Closing):
                 f"level '{scope.level}' needs a journey map: pass map=… or --map journey.yaml",
                 code="usage_needs_map",
             )
-        return label_events(
-            self._placed(), level=scope.level, unit=scope.unit,
-            session_gap_us=scope.session_gap_us(),
-        )  # fmt: skip
+        gap = scope.session_gap_us()
+        labelled = label_events(
+            self._placed(), level=scope.level, unit=scope.unit, session_gap_us=gap
+        )
+        if self._cache is None or self.store is None:
+            return labelled
+        # within cached(): a view per scope, so that every analysis's query (and its
+        # compilation by Ibis, the larger cost on small stores) starts from one plain table
+        key = f"view:{scope.level}:{scope.unit}:{gap}"
+        if key not in self._cache:
+            name = f"_recorrido_events_{uuid.uuid4().hex}"
+            sql = self.store.ibis.compile(labelled)
+            self.store.connection.execute(f'CREATE TEMP VIEW "{name}" AS {sql}')
+            self._cache[key] = self.store.ibis.table(name)
+        return self._cache[key]
 
     def _placed(self) -> Any:
         if self._cache is not None and "placed" in self._cache:
@@ -191,6 +202,9 @@ class Journey(Closing):
             yield self
         finally:
             cache, self._cache = self._cache, None
+            for key, view in cache.items():
+                if key.startswith("view:"):
+                    self.store.connection.execute(f'DROP VIEW IF EXISTS "{view.get_name()}"')
             if "alias" in cache:
                 self.store.connection.execute(f'DETACH DATABASE IF EXISTS "{cache["alias"]}"')
             if "folder" in cache:
