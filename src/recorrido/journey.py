@@ -141,16 +141,18 @@ class Journey(Closing):
                 code="usage_needs_map",
             )
         gap = scope.session_gap_us()
-        labelled = label_events(
-            self._placed(), level=scope.level, unit=scope.unit, session_gap_us=gap
-        )
         if self._cache is None or self.store is None:
-            return labelled
+            return label_events(
+                self._placed(), level=scope.level, unit=scope.unit, session_gap_us=gap
+            )
         # within cached(): a view per scope, so that every analysis's query (and its
         # compilation by Ibis, the larger cost on small stores) starts from one plain table
         key = f"view:{scope.level}:{scope.unit}:{gap}"
         if key not in self._cache:
             name = f"_recorrido_events_{uuid.uuid4().hex}"
+            labelled = label_events(
+                self._placed(), level=scope.level, unit=scope.unit, session_gap_us=gap
+            )
             sql = self.store.ibis.compile(labelled)
             self.store.connection.execute(f'CREATE TEMP VIEW "{name}" AS {sql}')
             self._cache[key] = self.store.ibis.table(name)

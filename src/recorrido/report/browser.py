@@ -68,6 +68,11 @@ def load(page: Path, *, wait_ms: int = 10_000, timeout: float = 120) -> Page:
     return Page(done.stdout, tuple(_CONSOLE.findall(done.stderr)))
 
 
+def _url(page: Path, fragment: str) -> str:
+    """The page's file URL, with ``#fragment`` when given."""
+    return page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+
+
 def screenshot(
     page: Path,
     png: Path,
@@ -79,7 +84,7 @@ def screenshot(
 ) -> Path:
     """A PNG of ``page`` (``fragment``: e.g. ``only-pain`` for one report section)."""
     png.parent.mkdir(parents=True, exist_ok=True)
-    url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    url = _url(page, fragment)
     _run(
         [f"--window-size={size[0]},{size[1]}", f"--virtual-time-budget={wait_ms}",
          f"--screenshot={png.resolve()}", url],
@@ -94,7 +99,7 @@ def pdf(page: Path, target: Path, *, fragment: str = "", wait_ms: int = 10_000,
         timeout: float = 120) -> Path:  # fmt: skip
     """``page`` printed to a PDF (landscape A3 is the page's own print size)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    url = _url(page, fragment)
     _run(
         [f"--virtual-time-budget={wait_ms}", "--no-pdf-header-footer",
          f"--print-to-pdf={target.resolve()}", url],

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import RecorridoError
-from ..map.models import Kpi
+from ..map.models import JourneyMap, Kpi
 from ..voice.kpis import is_share
 from ..voice.monitor import KpiStatus
 from . import charts
@@ -28,6 +28,14 @@ def _mood(value: float | None) -> str:
     if value is None:
         return "none"
     return "low" if value <= -0.5 else "high" if value >= 0.5 else "mid"
+
+
+def _designed(journey_map: JourneyMap) -> dict[str, float | None]:
+    """Each stage's designed emotion (−2…+2) from the map's scenarios, in stage order."""
+    return {
+        s.id: journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None
+        for s in journey_map.stages
+    }
 
 
 def _try(build: Any, default: Any) -> Any:
@@ -158,10 +166,9 @@ def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
     stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
     top_pain = sorted(scored.values(), key=lambda p: -p["score"])[:5]
     tp_names = {tp.id: tp.name for tp in journey_map.touchpoints}
-    designed_of: dict[str, float | None] = {
-        s.id: (emotion.get(s.id, {}).get("designed") if emotion else None)
-        or (journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None)
-        for s in journey_map.stages
+    designed_of = {
+        s: (emotion.get(s, {}).get("designed") if emotion else None) or value
+        for s, value in _designed(journey_map).items()
     }
     pain_lines = {
         stage.id: [
@@ -184,10 +191,7 @@ def journey_map_view(facts: Facts, t: Text) -> dict[str, Any]:
     designed = [emotion.get(s.id, {}).get("designed") for s in journey_map.stages]
     measured = [emotion.get(s.id, {}).get("measured") for s in journey_map.stages]
     if not any(d is not None for d in designed):
-        designed = [
-            journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None
-            for s in journey_map.stages
-        ]
+        designed = list(_designed(journey_map).values())
     figure = charts.emotion_lines(
         t("c_emotion"), names, designed, measured,
         names=(t("designed"), t("measured")), axis=t("c_emotion_axis"),
@@ -219,10 +223,7 @@ def persona_views(facts: Facts, t: Text) -> list[dict[str, Any]]:
     channels = {c.id: c.name for c in journey_map.channels}
     tp_names = {tp.id: tp.name for tp in journey_map.touchpoints}
     stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
-    designed = {
-        s.id: journey_map.scenarios[s.id].emotion if s.id in journey_map.scenarios else None
-        for s in journey_map.stages
-    }
+    designed = _designed(journey_map)
     views = []
     for persona in journey_map.personas:
         layer = layers.get(persona.id)
