@@ -17,6 +17,7 @@ import pyarrow as pa
 from .analysis.fitness import (
     DEVIATION_KINDS,
     conformance_by,
+    designed_steps,
     deviation_totals,
     deviations_by_step,
     first_channels,
@@ -87,6 +88,20 @@ def _conformance(
 ) -> Result:
     order = list(journey_map.buyer_journey.steps)
     events = _at_level(touched, journey_map, request.level)
+    # fitness, coverage and moves read the designed steps: collapsed once, not per query
+    with journey._once(designed_steps(events, order)) as designed:
+        return _measured(journey, journey_map, request, touched, designed)
+
+
+def _measured(
+    journey: Journey,
+    journey_map: JourneyMap,
+    request: ConformanceRequest,
+    touched: Any,
+    events: Any,
+) -> Result:
+    """The conformance result from the touchpoint events and the designed steps."""
+    order = list(journey_map.buyer_journey.steps)
     fitness = journey_fitness(events, order)
     summary = fitness.aggregate(
         units=fitness.count(),

@@ -18,7 +18,7 @@ import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ._drivers import purchase_touchpoints
-from .analysis.dropoff import dropoff, lost_next
+from .analysis.dropoff import dropoff, lost_next, reach
 from .analysis.feedback_link import MapPlaces, link_feedback
 from .analysis.feedback_scores import score_answers
 from .errors import UsageError, did_you_mean
@@ -116,7 +116,7 @@ def _drops(journey: Journey, events: Any, level: str, skip: set[str]) -> tuple[A
     every = events.mutate(label=place)
     kept = events.filter(~events.label.isin(sorted(skip)) | events.converts)
     kept = kept.mutate(label=kept.label if level == "touchpoint" else kept.stage)
-    people = {r["label"]: r["people"] for r in journey._run(dropoff(every)).to_pylist()}
+    people = {r["label"]: r["people"] for r in journey._run(reach(every)).to_pylist()}
     lost = {r["label"]: r for r in journey._run(dropoff(kept)).to_pylist()}
     nexts: dict[str, list[dict[str, Any]]] = {}
     rows = journey._run(lost_next(kept)).to_pylist()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recorrido.analysis.dropoff import END, dropoff, lost_next
+from recorrido.analysis.dropoff import END, dropoff, lost_next, reach
 from recorrido.analysis.frame import journey_events_table
 from tests.reference import dropoff as ref
 from tests.reference.paths import START, event_row
@@ -24,6 +24,7 @@ Row = dict[str, Any]
 ANALYTICS: dict[str, tuple[Build, Callable[[Sequence[Row]], list[Row]]]] = {
     "dropoff": (dropoff, ref.dropoff),
     "lost_next": (lost_next, ref.lost_next),
+    "reach": (reach, ref.reach),
 }
 CONVERSIONS = ("buy", "order")
 
@@ -83,6 +84,13 @@ EXPECTED = {
         {"label": "help", "people": 3, "lost": 3},  # bea, gus, jo
         {"label": "home", "people": 9, "lost": 7},  # saved: gus, hal
         {"label": "order", "people": 2, "lost": 0},  # gus, ivy
+    ],
+    "reach": [
+        {"label": "buy", "people": 3},
+        {"label": "cart", "people": 9},
+        {"label": "help", "people": 3},
+        {"label": "home", "people": 9},
+        {"label": "order", "people": 2},
     ],
     "lost_next": [
         {"label": "cart", "next": END, "people": 3},  # dan, fay, hal

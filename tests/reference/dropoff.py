@@ -56,6 +56,15 @@ def next_place(events: Sequence[Row], place: str, visit: When) -> str:
     return min(later)[2] if later else END
 
 
+def reach(rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """Per place: the people with an event there."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for person, events in placed_events(rows).items():
+        for event in events:
+            people[event["label"]].add(person)
+    return [{"label": label, "people": len(who)} for label, who in people.items()]
+
+
 def dropoff(rows: Sequence[Row]) -> list[dict[str, Any]]:
     """Per place: ``people`` who visited it and ``lost``, those of them never converting after."""
     people, lost = Counter[str](), Counter[str]()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from recorrido.report import LANGUAGES, MESSAGES, Text
 from recorrido.report.blocks import theme_name
-from recorrido.report.i18n import Lang
+from recorrido.report.i18n import SINGULAR, Lang
 from recorrido.voice.text.themes import THEMES
 
 
@@ -106,3 +106,34 @@ def test_a_duration_reads_back_close_to_its_seconds(seconds: float, lang: Lang) 
     text = Text(lang).duration(seconds)
     error = 0.5 if seconds < 59.5 else 30 if seconds < 86_400 else 0.05 * 86_400
     assert abs(_seconds(text, lang) - seconds) <= error + 1e-6, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        (
+            "es",
+            "1 persona con eventos (1 cliente conocido), 1 evento y 1 respuesta de encuesta.",
+            "11 personas con eventos (2001 clientes conocidos), 1,5 eventos y 21 respuestas "
+            "de encuesta.",
+        ),
+        (
+            "en",
+            "1 person with events (1 known customer), 1 event and 1 survey answer.",
+            "11 people with events (2,001 known customers), 1.5 events and 21 survey answers.",
+        ),
+    ],
+)
+def test_a_count_of_one_takes_the_singular(lang: Lang, one: str, many: str) -> None:
+    t = Text(lang)
+    assert t("summary", people="1", known="1", events="1", answers="1") == one
+    numbers = {"people": 11, "known": 2001, "events": 1.5, "answers": 21}
+    written = {k: t.number(v, 1 if k == "events" else 0) for k, v in numbers.items()}
+    assert t("summary", **written) == many
+
+
+def test_every_singular_noun_is_one_the_messages_count() -> None:
+    for lang, nouns in SINGULAR.items():
+        texts = " ".join(message[lang] for message in MESSAGES.values())
+        for plural in nouns:
+            assert re.search(r"\} " + re.escape(plural) + r"\b", texts), (lang, plural)

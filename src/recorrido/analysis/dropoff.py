@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ibis
 
-__all__ = ["END", "dropoff", "lost_next"]
+__all__ = ["END", "dropoff", "lost_next", "reach"]
 
 END = "(end)"
 """The next place of a lost person who has no later event at another place."""
@@ -48,6 +48,13 @@ def _visits_with_loss(events: ibis.Table) -> ibis.Table:
         (joined._c_ts == joined._ts) & (joined._c_seq >= joined._seq)
     )
     return joined.select("person", "label", "_ts", "_seq", lost=~reached.fill_null(False))
+
+
+def reach(events: ibis.Table) -> ibis.Table:
+    """Per place: ``people``, the distinct people with an event there (the ``people`` of
+    :func:`dropoff`, without finding their first visits). Rows come unordered."""
+    placed = _placed(events)
+    return placed.group_by("label").aggregate(people=placed.person.nunique().cast("int64"))
 
 
 def dropoff(events: ibis.Table) -> ibis.Table:

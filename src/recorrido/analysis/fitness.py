@@ -34,6 +34,7 @@ import ibis
 __all__ = [
     "DEVIATION_KINDS",
     "conformance_by",
+    "designed_steps",
     "deviation_totals",
     "deviations_by_step",
     "first_channels",
@@ -63,6 +64,15 @@ def _ordered(events: Any, order: Sequence[str]) -> Any:
     return placed.filter(placed._previous.isnull() | (placed._previous != placed.label)).drop(
         "_previous"
     )
+
+
+def designed_steps(events: Any, order: Sequence[str]) -> Any:
+    """``unit, ts, seq, label``: each unit's events at a label of ``order``, in journey order,
+    consecutive repeats collapsed. :func:`stage_moves`, :func:`journey_fitness` and
+    :func:`step_coverage` give the same results from these rows as from all the events, so
+    a caller running several of them may compute these once (a third of the events on the
+    sample world)."""
+    return _ordered(events, order).select("unit", "ts", "seq", "label")
 
 
 def stage_moves(events: Any, order: Sequence[str]) -> Any:
@@ -212,7 +222,12 @@ def journey_deviations(
     )
 
     if off:
-        numbered = placed.mutate(_rn=ibis.row_number().over(_by_unit(placed)) + 1)
+        # the designed steps (repeats collapsed: the latest designed step before an event,
+        # and whether the last one was reached, are the same) and the unexpected events
+        columns = ["unit", "ts", "seq", "label", "_pos"]
+        offs = placed.filter(placed._off).select(*columns)
+        steps = ibis.union(designed.select(*columns), offs, distinct=False)
+        numbered = steps.mutate(_rn=ibis.row_number().over(_by_unit(steps)) + 1)
         # the latest designed event so far, packed as index·(k+1) + position (0: none yet)
         packed = numbered._pos.notnull().ifelse(numbered._rn * (k + 1) + numbered._pos, 0)
         at_last = (numbered._pos.fill_null(0) == k).ifelse(1, 0)
@@ -222,7 +237,9 @@ def journey_deviations(
             _latest=numbered._packed.max().over(running),
             _finished=numbered._at_last.max().over(running),
         )
-        hits = numbered.filter(numbered._off & (numbered._latest > 0) & (numbered._finished == 0))
+        hits = numbered.filter(
+            numbered._pos.isnull() & (numbered._latest > 0) & (numbered._finished == 0)
+        )
         parts.append(_deviation(hits, "unexpected", _step_name(hits._latest % (k + 1), order)))
 
     rows = ibis.union(*parts, distinct=False) if len(parts) > 1 else parts[0]

@@ -41,8 +41,7 @@ def assign_touchpoints(events: Any, journey: JourneyMap) -> Any:
         null = ibis.null().cast("string")
         return events.mutate(touchpoint=null, stage=null)
     branches = [(touchpoint_predicate(events, tp), tp.id) for tp in journey.touchpoints]
-    stage_of = [(touchpoint_predicate(events, tp), tp.stage) for tp in journey.touchpoints]
-    return events.mutate(
-        touchpoint=ibis.cases(*branches, else_=ibis.null().cast("string")),
-        stage=ibis.cases(*stage_of, else_=ibis.null().cast("string")),
-    )
+    placed = events.mutate(touchpoint=ibis.cases(*branches, else_=ibis.null().cast("string")))
+    # the stage from the touchpoint found, not from the rules again (half the work)
+    stage_of = [(placed.touchpoint == tp.id, tp.stage) for tp in journey.touchpoints]
+    return placed.mutate(stage=ibis.cases(*stage_of, else_=ibis.null().cast("string")))

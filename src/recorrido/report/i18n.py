@@ -8,9 +8,10 @@ and ``38%``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
-__all__ = ["LANGUAGES", "MESSAGES", "Lang", "Text"]
+__all__ = ["LANGUAGES", "MESSAGES", "SINGULAR", "Lang", "Text"]
 
 Lang = Literal["es", "en"]
 LANGUAGES: tuple[Lang, ...] = ("es", "en")
@@ -492,6 +493,28 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 }
 
 
+SINGULAR: dict[Lang, dict[str, str]] = {
+    "es": {
+        "personas": "persona", "respuestas": "respuesta", "comentarios": "comentario",
+        "eventos": "evento", "clientes conocidos": "cliente conocido", "veces": "vez",
+    },
+    "en": {
+        "people": "person", "answers": "answer", "survey answers": "survey answer",
+        "comments": "comment", "events": "event", "known customers": "known customer",
+        "times": "time",
+    },
+}  # fmt: skip
+"""The plural nouns the messages count, and their singular: a message that writes the
+number 1 before one of them takes the singular ("1 persona", "1 person")."""
+
+_ONE = {
+    lang: re.compile(
+        r"(?<![\w.,])1 (" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b"
+    )
+    for lang, nouns in SINGULAR.items()
+}
+
+
 def _group(number: str, sep: str) -> str:
     head, _, tail = number.partition(".")
     sign = "-" if head.startswith("-") else ""
@@ -520,7 +543,9 @@ class Text:
         )
 
     def __call__(self, key: str, **values: object) -> str:
-        return MESSAGES[key][self.lang].format(**values)
+        text = MESSAGES[key][self.lang].format(**values)
+        nouns = SINGULAR[self.lang]
+        return _ONE[self.lang].sub(lambda m: "1 " + nouns[m.group(1)], text)
 
     def number(self, value: float | None, digits: int = 0) -> str:
         """``1.234,5`` (es) or ``1,234.5`` (en); ``–`` for None."""

@@ -23,30 +23,30 @@ WITH "t5" AS (
       ELSE NULL
     END AS Nullable(Int64)) AS "_pos"
   FROM "journey_events" AS "t0"
-), "t25" AS (
+), "t23" AS (
   SELECT
-    "t20"."unit" AS "unit",
-    "t20"."person" AS "person",
-    "t20"."ts" AS "ts",
-    "t20"."seq" AS "seq",
-    "t20"."label" AS "label",
-    "t20"."event" AS "event",
-    "t20"."channel" AS "channel",
-    "t20"."value" AS "value",
-    "t20"."properties" AS "properties",
-    "t20"."_pos" AS "_pos",
-    "t20"."_off" AS "_off",
-    "t20"."_previous" AS "_previous",
+    "t19"."unit" AS "unit",
+    "t19"."person" AS "person",
+    "t19"."ts" AS "ts",
+    "t19"."seq" AS "seq",
+    "t19"."label" AS "label",
+    "t19"."event" AS "event",
+    "t19"."channel" AS "channel",
+    "t19"."value" AS "value",
+    "t19"."properties" AS "properties",
+    "t19"."_pos" AS "_pos",
+    "t19"."_off" AS "_off",
+    "t19"."_previous" AS "_previous",
     (
       ROW_NUMBER() OVER (
-        PARTITION BY "t20"."unit"
-        ORDER BY "t20"."ts" ASC, "t20"."seq" ASC, "t20"."label" ASC
+        PARTITION BY "t19"."unit"
+        ORDER BY "t19"."ts" ASC, "t19"."seq" ASC, "t19"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       ) - 1
     ) + 1 AS "_index",
-    lagInFrame("t20"."_pos") OVER (
-      PARTITION BY "t20"."unit"
-      ORDER BY "t20"."ts" ASC, "t20"."seq" ASC, "t20"."label" ASC
+    lagInFrame("t19"."_pos") OVER (
+      PARTITION BY "t19"."unit"
+      ORDER BY "t19"."ts" ASC, "t19"."seq" ASC, "t19"."label" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) AS "_from"
   FROM (
@@ -54,20 +54,20 @@ WITH "t5" AS (
       *
     FROM (
       SELECT
-        "t11"."unit" AS "unit",
-        "t11"."person" AS "person",
-        "t11"."ts" AS "ts",
-        "t11"."seq" AS "seq",
-        "t11"."label" AS "label",
-        "t11"."event" AS "event",
-        "t11"."channel" AS "channel",
-        "t11"."value" AS "value",
-        "t11"."properties" AS "properties",
-        "t11"."_pos" AS "_pos",
-        "t11"."_off" AS "_off",
-        lagInFrame("t11"."_pos") OVER (
-          PARTITION BY "t11"."unit"
-          ORDER BY "t11"."ts" ASC, "t11"."seq" ASC, "t11"."label" ASC
+        "t10"."unit" AS "unit",
+        "t10"."person" AS "person",
+        "t10"."ts" AS "ts",
+        "t10"."seq" AS "seq",
+        "t10"."label" AS "label",
+        "t10"."event" AS "event",
+        "t10"."channel" AS "channel",
+        "t10"."value" AS "value",
+        "t10"."properties" AS "properties",
+        "t10"."_pos" AS "_pos",
+        "t10"."_off" AS "_off",
+        lagInFrame("t10"."_pos") OVER (
+          PARTITION BY "t10"."unit"
+          ORDER BY "t10"."ts" ASC, "t10"."seq" ASC, "t10"."label" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "_previous"
       FROM (
@@ -93,36 +93,36 @@ WITH "t5" AS (
             )
           )
           AND isNotNull("t6"."_pos")
-      ) AS "t11"
+      ) AS "t10"
     ) AS "t15"
     WHERE
       isNull("t15"."_previous") OR (
         "t15"."_previous" <> "t15"."_pos"
       )
-  ) AS "t20"
+  ) AS "t19"
 )
 SELECT
-  "t47"."group" AS "group",
+  "t49"."group" AS "group",
   COUNT(*) AS "units",
-  AVG("t47"."fitness") AS "mean_fitness",
-  SUM(CASE WHEN "t47"."fitness" = 1 THEN 1 ELSE 0 END) AS "conforming",
-  SUM("t47"."skipped") AS "skipped",
-  SUM("t47"."out_of_order") AS "out_of_order",
-  SUM("t47"."backward") AS "backward",
-  SUM("t47"."unexpected") AS "unexpected",
+  AVG("t49"."fitness") AS "mean_fitness",
+  SUM(CASE WHEN "t49"."fitness" = 1 THEN 1 ELSE 0 END) AS "conforming",
+  SUM("t49"."skipped") AS "skipped",
+  SUM("t49"."out_of_order") AS "out_of_order",
+  SUM("t49"."backward") AS "backward",
+  SUM("t49"."unexpected") AS "unexpected",
   SUM(
     CASE
       WHEN (
-        "t47"."skipped" > 0
+        "t49"."skipped" > 0
       )
       OR (
-        "t47"."out_of_order" > 0
+        "t49"."out_of_order" > 0
       )
       OR (
-        "t47"."backward" > 0
+        "t49"."backward" > 0
       )
       OR (
-        "t47"."unexpected" > 0
+        "t49"."unexpected" > 0
       )
       THEN 1
       ELSE 0
@@ -130,47 +130,47 @@ SELECT
   ) AS "deviating_units"
 FROM (
   SELECT
-    "t41"."unit" AS "unit",
-    "t41"."fitness" AS "fitness",
-    "t41"."done" AS "done",
-    "t41"."missed" AS "missed",
-    COALESCE("t46"."skipped", 0) AS "skipped",
-    COALESCE("t41"."out_of_order", 0) AS "out_of_order",
-    COALESCE("t46"."backward", 0) AS "backward",
-    COALESCE("t46"."unexpected", 0) AS "unexpected",
-    "t21"."_unit" AS "_unit",
-    "t21"."group" AS "group"
+    "t39"."unit" AS "unit",
+    "t39"."fitness" AS "fitness",
+    "t39"."done" AS "done",
+    "t39"."missed" AS "missed",
+    COALESCE("t48"."skipped", 0) AS "skipped",
+    COALESCE("t39"."out_of_order", 0) AS "out_of_order",
+    COALESCE("t48"."backward", 0) AS "backward",
+    COALESCE("t48"."unexpected", 0) AS "unexpected",
+    "t20"."_unit" AS "_unit",
+    "t20"."group" AS "group"
   FROM (
     SELECT
-      "t37"."unit" AS "unit",
-      "t37"."done" AS "done",
-      "t37"."in_order" AS "in_order",
-      4 - "t37"."done" AS "missed",
-      "t37"."done" - "t37"."in_order" AS "out_of_order",
-      CAST("t37"."in_order" AS Nullable(Float64)) / 4 AS "fitness"
+      "t34"."unit" AS "unit",
+      "t34"."done" AS "done",
+      "t34"."in_order" AS "in_order",
+      4 - "t34"."done" AS "missed",
+      "t34"."done" - "t34"."in_order" AS "out_of_order",
+      CAST("t34"."in_order" AS Nullable(Float64)) / 4 AS "fitness"
     FROM (
       SELECT
-        "t31"."unit" AS "unit",
+        "t30"."unit" AS "unit",
         COUNT(*) AS "done",
-        SUM(CASE WHEN "t31"."first" > "t31"."_before" THEN 1 ELSE 0 END) AS "in_order"
+        SUM(CASE WHEN "t30"."first" > "t30"."_before" THEN 1 ELSE 0 END) AS "in_order"
       FROM (
         SELECT
-          "t24"."unit" AS "unit",
-          "t24"."position" AS "position",
-          "t24"."first" AS "first",
+          "t22"."unit" AS "unit",
+          "t22"."position" AS "position",
+          "t22"."first" AS "first",
           COALESCE(
-            MAX("t24"."first") OVER (
-              PARTITION BY "t24"."unit"
-              ORDER BY "t24"."position" ASC
+            MAX("t22"."first") OVER (
+              PARTITION BY "t22"."unit"
+              ORDER BY "t22"."position" ASC
               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 preceding
             ),
             0
           ) AS "_before"
         FROM (
           SELECT
-            "t22"."unit" AS "unit",
-            "t22"."position" AS "position",
-            MIN("t22"."_index") + 1 AS "first"
+            "t21"."unit" AS "unit",
+            "t21"."position" AS "position",
+            MIN("t21"."_index") + 1 AS "first"
           FROM (
             SELECT
               "t16"."unit" AS "unit",
@@ -269,35 +269,35 @@ FROM (
                   )
               ) AS "t14"
             ) AS "t16"
-          ) AS "t22"
+          ) AS "t21"
           GROUP BY
-            "t22"."unit",
-            "t22"."position"
-        ) AS "t24"
-      ) AS "t31"
+            "t21"."unit",
+            "t21"."position"
+        ) AS "t22"
+      ) AS "t30"
       GROUP BY
-        "t31"."unit"
-    ) AS "t37"
-  ) AS "t41"
+        "t30"."unit"
+    ) AS "t34"
+  ) AS "t39"
   LEFT OUTER JOIN (
     SELECT
-      "t44"."unit" AS "_unit",
-      "t44"."skipped" AS "skipped",
-      "t44"."out_of_order" AS "out_of_order",
-      "t44"."backward" AS "backward",
-      "t44"."unexpected" AS "unexpected"
+      "t46"."unit" AS "_unit",
+      "t46"."skipped" AS "skipped",
+      "t46"."out_of_order" AS "out_of_order",
+      "t46"."backward" AS "backward",
+      "t46"."unexpected" AS "unexpected"
     FROM (
       SELECT
-        "t43"."unit" AS "unit",
-        SUM(CASE WHEN "t43"."kind" = 'skipped' THEN "t43"."count" ELSE 0 END) AS "skipped",
-        SUM(CASE WHEN "t43"."kind" = 'out_of_order' THEN "t43"."count" ELSE 0 END) AS "out_of_order",
-        SUM(CASE WHEN "t43"."kind" = 'backward' THEN "t43"."count" ELSE 0 END) AS "backward",
-        SUM(CASE WHEN "t43"."kind" = 'unexpected' THEN "t43"."count" ELSE 0 END) AS "unexpected"
+        "t45"."unit" AS "unit",
+        SUM(CASE WHEN "t45"."kind" = 'skipped' THEN "t45"."count" ELSE 0 END) AS "skipped",
+        SUM(CASE WHEN "t45"."kind" = 'out_of_order' THEN "t45"."count" ELSE 0 END) AS "out_of_order",
+        SUM(CASE WHEN "t45"."kind" = 'backward' THEN "t45"."count" ELSE 0 END) AS "backward",
+        SUM(CASE WHEN "t45"."kind" = 'unexpected' THEN "t45"."count" ELSE 0 END) AS "unexpected"
       FROM (
         SELECT
-          "t42"."unit" AS "unit",
-          "t42"."kind" AS "kind",
-          "t42"."step" AS "step",
+          "t44"."unit" AS "unit",
+          "t44"."kind" AS "kind",
+          "t44"."step" AS "step",
           COUNT(*) AS "count"
         FROM (
           SELECT
@@ -307,69 +307,69 @@ FROM (
               *
             FROM (
               SELECT
-                "t27"."unit" AS "unit",
+                "t24"."unit" AS "unit",
                 'backward' AS "kind",
                 CASE
-                  WHEN "t27"."_from" = 1
+                  WHEN "t24"."_from" = 1
                   THEN 'awareness'
-                  WHEN "t27"."_from" = 2
+                  WHEN "t24"."_from" = 2
                   THEN 'consideration'
-                  WHEN "t27"."_from" = 3
+                  WHEN "t24"."_from" = 3
                   THEN 'decision'
-                  WHEN "t27"."_from" = 4
+                  WHEN "t24"."_from" = 4
                   THEN 'purchase'
                   ELSE NULL
                 END AS "step"
-              FROM "t25" AS "t27"
+              FROM "t23" AS "t24"
               WHERE
-                "t27"."_index" > 1 AND "t27"."_pos" < "t27"."_from"
-            ) AS "t32"
+                "t24"."_index" > 1 AND "t24"."_pos" < "t24"."_from"
+            ) AS "t31"
             UNION ALL
             SELECT
               *
             FROM (
               SELECT
-                "t36"."unit" AS "unit",
+                "t33"."unit" AS "unit",
                 'out_of_order' AS "kind",
                 CASE
-                  WHEN "t36"."_pos" = 1
+                  WHEN "t33"."_pos" = 1
                   THEN 'awareness'
-                  WHEN "t36"."_pos" = 2
+                  WHEN "t33"."_pos" = 2
                   THEN 'consideration'
-                  WHEN "t36"."_pos" = 3
+                  WHEN "t33"."_pos" = 3
                   THEN 'decision'
-                  WHEN "t36"."_pos" = 4
+                  WHEN "t33"."_pos" = 4
                   THEN 'purchase'
                   ELSE NULL
                 END AS "step"
               FROM (
                 SELECT
-                  "t28"."unit" AS "unit",
-                  "t28"."_pos" AS "_pos",
-                  "t28"."_first" AS "_first",
+                  "t26"."unit" AS "unit",
+                  "t26"."_pos" AS "_pos",
+                  "t26"."_first" AS "_first",
                   COALESCE(
-                    MAX("t28"."_first") OVER (
-                      PARTITION BY "t28"."unit"
-                      ORDER BY "t28"."_pos" ASC
+                    MAX("t26"."_first") OVER (
+                      PARTITION BY "t26"."unit"
+                      ORDER BY "t26"."_pos" ASC
                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 preceding
                     ),
                     0
                   ) AS "_before"
                 FROM (
                   SELECT
-                    "t27"."unit" AS "unit",
-                    "t27"."_pos" AS "_pos",
-                    MIN("t27"."_index") AS "_first"
-                  FROM "t25" AS "t27"
+                    "t24"."unit" AS "unit",
+                    "t24"."_pos" AS "_pos",
+                    MIN("t24"."_index") AS "_first"
+                  FROM "t23" AS "t24"
                   GROUP BY
-                    "t27"."unit",
-                    "t27"."_pos"
-                ) AS "t28"
-              ) AS "t36"
+                    "t24"."unit",
+                    "t24"."_pos"
+                ) AS "t26"
+              ) AS "t33"
               WHERE
-                "t36"."_first" < "t36"."_before"
-            ) AS "t38"
-          ) AS "t40"
+                "t33"."_first" < "t33"."_before"
+            ) AS "t36"
+          ) AS "t38"
           UNION ALL
           SELECT
             *
@@ -378,124 +378,119 @@ FROM (
               *
             FROM (
               SELECT
-                "t26"."unit" AS "unit",
+                "t41"."unit" AS "unit",
                 'unexpected' AS "kind",
                 CASE
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 1
                   THEN 'awareness'
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 2
                   THEN 'consideration'
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 3
                   THEN 'decision'
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 4
                   THEN 'purchase'
                   ELSE NULL
                 END AS "step"
               FROM (
                 SELECT
-                  "t23"."unit" AS "unit",
-                  "t23"."person" AS "person",
-                  "t23"."ts" AS "ts",
-                  "t23"."seq" AS "seq",
-                  "t23"."label" AS "label",
-                  "t23"."event" AS "event",
-                  "t23"."channel" AS "channel",
-                  "t23"."value" AS "value",
-                  "t23"."properties" AS "properties",
-                  "t23"."_pos" AS "_pos",
-                  "t23"."_off" AS "_off",
-                  "t23"."_rn" AS "_rn",
-                  "t23"."_packed" AS "_packed",
-                  "t23"."_at_last" AS "_at_last",
-                  MAX("t23"."_packed") OVER (
-                    PARTITION BY "t23"."unit"
-                    ORDER BY "t23"."ts" ASC, "t23"."seq" ASC, "t23"."label" ASC
+                  "t40"."unit" AS "unit",
+                  "t40"."ts" AS "ts",
+                  "t40"."seq" AS "seq",
+                  "t40"."label" AS "label",
+                  "t40"."_pos" AS "_pos",
+                  "t40"."_rn" AS "_rn",
+                  "t40"."_packed" AS "_packed",
+                  "t40"."_at_last" AS "_at_last",
+                  MAX("t40"."_packed") OVER (
+                    PARTITION BY "t40"."unit"
+                    ORDER BY "t40"."ts" ASC, "t40"."seq" ASC, "t40"."label" ASC
                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
                   ) AS "_latest",
-                  MAX("t23"."_at_last") OVER (
-                    PARTITION BY "t23"."unit"
-                    ORDER BY "t23"."ts" ASC, "t23"."seq" ASC, "t23"."label" ASC
+                  MAX("t40"."_at_last") OVER (
+                    PARTITION BY "t40"."unit"
+                    ORDER BY "t40"."ts" ASC, "t40"."seq" ASC, "t40"."label" ASC
                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
                   ) AS "_finished"
                 FROM (
                   SELECT
-                    "t18"."unit" AS "unit",
-                    "t18"."person" AS "person",
-                    "t18"."ts" AS "ts",
-                    "t18"."seq" AS "seq",
-                    "t18"."label" AS "label",
-                    "t18"."event" AS "event",
-                    "t18"."channel" AS "channel",
-                    "t18"."value" AS "value",
-                    "t18"."properties" AS "properties",
-                    "t18"."_pos" AS "_pos",
-                    "t18"."_off" AS "_off",
-                    "t18"."_rn" AS "_rn",
+                    "t35"."unit" AS "unit",
+                    "t35"."ts" AS "ts",
+                    "t35"."seq" AS "seq",
+                    "t35"."label" AS "label",
+                    "t35"."_pos" AS "_pos",
+                    "t35"."_rn" AS "_rn",
                     CASE
-                      WHEN isNotNull("t18"."_pos")
+                      WHEN isNotNull("t35"."_pos")
                       THEN (
-                        "t18"."_rn" * 5
-                      ) + "t18"."_pos"
+                        "t35"."_rn" * 5
+                      ) + "t35"."_pos"
                       ELSE 0
                     END AS "_packed",
-                    CASE WHEN COALESCE("t18"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
+                    CASE WHEN COALESCE("t35"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
                   FROM (
                     SELECT
-                      "t10"."unit" AS "unit",
-                      "t10"."person" AS "person",
-                      "t10"."ts" AS "ts",
-                      "t10"."seq" AS "seq",
-                      "t10"."label" AS "label",
-                      "t10"."event" AS "event",
-                      "t10"."channel" AS "channel",
-                      "t10"."value" AS "value",
-                      "t10"."properties" AS "properties",
-                      "t10"."_pos" AS "_pos",
-                      "t10"."_off" AS "_off",
+                      "t29"."unit" AS "unit",
+                      "t29"."ts" AS "ts",
+                      "t29"."seq" AS "seq",
+                      "t29"."label" AS "label",
+                      "t29"."_pos" AS "_pos",
                       (
                         ROW_NUMBER() OVER (
-                          PARTITION BY "t10"."unit"
-                          ORDER BY "t10"."ts" ASC, "t10"."seq" ASC, "t10"."label" ASC
+                          PARTITION BY "t29"."unit"
+                          ORDER BY "t29"."ts" ASC, "t29"."seq" ASC, "t29"."label" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) - 1
                       ) + 1 AS "_rn"
                     FROM (
                       SELECT
-                        "t6"."unit" AS "unit",
-                        "t6"."person" AS "person",
-                        "t6"."ts" AS "ts",
-                        "t6"."seq" AS "seq",
-                        "t6"."label" AS "label",
-                        "t6"."event" AS "event",
-                        "t6"."channel" AS "channel",
-                        "t6"."value" AS "value",
-                        "t6"."properties" AS "properties",
-                        "t6"."_pos" AS "_pos",
-                        "t6"."label" IN ('call', 'review') AND isNull("t6"."_pos") AS "_off"
-                      FROM "t5" AS "t6"
-                      WHERE
-                        isNotNull("t6"."unit")
-                        AND (
-                          isNotNull("t6"."_pos")
-                          OR (
+                        *
+                      FROM (
+                        SELECT
+                          "t24"."unit" AS "unit",
+                          "t24"."ts" AS "ts",
+                          "t24"."seq" AS "seq",
+                          "t24"."label" AS "label",
+                          "t24"."_pos" AS "_pos"
+                        FROM "t23" AS "t24"
+                      ) AS "t25"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t6"."unit" AS "unit",
+                          "t6"."ts" AS "ts",
+                          "t6"."seq" AS "seq",
+                          "t6"."label" AS "label",
+                          "t6"."_pos" AS "_pos"
+                        FROM "t5" AS "t6"
+                        WHERE
+                          isNotNull("t6"."unit")
+                          AND (
+                            isNotNull("t6"."_pos")
+                            OR (
+                              "t6"."label" IN ('call', 'review') AND isNull("t6"."_pos")
+                            )
+                          )
+                          AND (
                             "t6"."label" IN ('call', 'review') AND isNull("t6"."_pos")
                           )
-                        )
-                    ) AS "t10"
-                  ) AS "t18"
-                ) AS "t23"
-              ) AS "t26"
+                      ) AS "t11"
+                    ) AS "t29"
+                  ) AS "t35"
+                ) AS "t40"
+              ) AS "t41"
               WHERE
-                "t26"."_off" AND "t26"."_latest" > 0 AND "t26"."_finished" = 0
-            ) AS "t34"
+                isNull("t41"."_pos") AND "t41"."_latest" > 0 AND "t41"."_finished" = 0
+            ) AS "t42"
             UNION ALL
             SELECT
               *
@@ -504,38 +499,38 @@ FROM (
                 *
               FROM (
                 SELECT
-                  "t27"."unit" AS "unit",
+                  "t24"."unit" AS "unit",
                   'skipped' AS "kind",
                   'consideration' AS "step"
-                FROM "t25" AS "t27"
+                FROM "t23" AS "t24"
                 WHERE
-                  "t27"."_index" > 1 AND "t27"."_from" < 2 AND "t27"."_pos" > 2
-              ) AS "t29"
+                  "t24"."_index" > 1 AND "t24"."_from" < 2 AND "t24"."_pos" > 2
+              ) AS "t27"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t27"."unit" AS "unit",
+                  "t24"."unit" AS "unit",
                   'skipped' AS "kind",
                   'decision' AS "step"
-                FROM "t25" AS "t27"
+                FROM "t23" AS "t24"
                 WHERE
-                  "t27"."_index" > 1 AND "t27"."_from" < 3 AND "t27"."_pos" > 3
-              ) AS "t30"
-            ) AS "t33"
-          ) AS "t35"
-        ) AS "t42"
+                  "t24"."_index" > 1 AND "t24"."_from" < 3 AND "t24"."_pos" > 3
+              ) AS "t28"
+            ) AS "t32"
+          ) AS "t43"
+        ) AS "t44"
         GROUP BY
-          "t42"."unit",
-          "t42"."kind",
-          "t42"."step"
-      ) AS "t43"
+          "t44"."unit",
+          "t44"."kind",
+          "t44"."step"
+      ) AS "t45"
       GROUP BY
-        "t43"."unit"
-    ) AS "t44"
-  ) AS "t46"
-    ON "t41"."unit" = "t46"."_unit"
+        "t45"."unit"
+    ) AS "t46"
+  ) AS "t48"
+    ON "t39"."unit" = "t48"."_unit"
   INNER JOIN (
     SELECT
       "t17"."unit" AS "_unit",
@@ -584,8 +579,8 @@ FROM (
       ) AS "t13"
         ON "t4"."unit" = "t13"."_unit"
     ) AS "t17"
-  ) AS "t21"
-    ON "t41"."unit" = "t21"."_unit"
-) AS "t47"
+  ) AS "t20"
+    ON "t39"."unit" = "t20"."_unit"
+) AS "t49"
 GROUP BY
-  "t47"."group"
+  "t49"."group"

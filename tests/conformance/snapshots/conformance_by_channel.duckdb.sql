@@ -23,30 +23,30 @@ WITH "t5" AS (
       ELSE NULL
     END AS BIGINT) AS "_pos"
   FROM "journey_events" AS "t0"
-), "t25" AS (
+), "t23" AS (
   SELECT
-    "t20"."unit",
-    "t20"."person",
-    "t20"."ts",
-    "t20"."seq",
-    "t20"."label",
-    "t20"."event",
-    "t20"."channel",
-    "t20"."value",
-    "t20"."properties",
-    "t20"."_pos",
-    "t20"."_off",
-    "t20"."_previous",
+    "t19"."unit",
+    "t19"."person",
+    "t19"."ts",
+    "t19"."seq",
+    "t19"."label",
+    "t19"."event",
+    "t19"."channel",
+    "t19"."value",
+    "t19"."properties",
+    "t19"."_pos",
+    "t19"."_off",
+    "t19"."_previous",
     (
       ROW_NUMBER() OVER (
-        PARTITION BY "t20"."unit"
-        ORDER BY "t20"."ts" ASC, "t20"."seq" ASC, "t20"."label" ASC
+        PARTITION BY "t19"."unit"
+        ORDER BY "t19"."ts" ASC, "t19"."seq" ASC, "t19"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       ) - 1
     ) + 1 AS "_index",
-    LAG("t20"."_pos") OVER (
-      PARTITION BY "t20"."unit"
-      ORDER BY "t20"."ts" ASC, "t20"."seq" ASC, "t20"."label" ASC
+    LAG("t19"."_pos") OVER (
+      PARTITION BY "t19"."unit"
+      ORDER BY "t19"."ts" ASC, "t19"."seq" ASC, "t19"."label" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) AS "_from"
   FROM (
@@ -54,20 +54,20 @@ WITH "t5" AS (
       *
     FROM (
       SELECT
-        "t11"."unit",
-        "t11"."person",
-        "t11"."ts",
-        "t11"."seq",
-        "t11"."label",
-        "t11"."event",
-        "t11"."channel",
-        "t11"."value",
-        "t11"."properties",
-        "t11"."_pos",
-        "t11"."_off",
-        LAG("t11"."_pos") OVER (
-          PARTITION BY "t11"."unit"
-          ORDER BY "t11"."ts" ASC, "t11"."seq" ASC, "t11"."label" ASC
+        "t10"."unit",
+        "t10"."person",
+        "t10"."ts",
+        "t10"."seq",
+        "t10"."label",
+        "t10"."event",
+        "t10"."channel",
+        "t10"."value",
+        "t10"."properties",
+        "t10"."_pos",
+        "t10"."_off",
+        LAG("t10"."_pos") OVER (
+          PARTITION BY "t10"."unit"
+          ORDER BY "t10"."ts" ASC, "t10"."seq" ASC, "t10"."label" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "_previous"
       FROM (
@@ -99,7 +99,7 @@ WITH "t5" AS (
             )
           )
           AND "t6"."_pos" IS NOT NULL
-      ) AS "t11"
+      ) AS "t10"
     ) AS "t15"
     WHERE
       (
@@ -107,30 +107,30 @@ WITH "t5" AS (
       ) OR (
         "t15"."_previous" <> "t15"."_pos"
       )
-  ) AS "t20"
+  ) AS "t19"
 )
 SELECT
-  "t47"."group",
+  "t49"."group",
   COUNT(*) AS "units",
-  AVG("t47"."fitness") AS "mean_fitness",
-  SUM(CASE WHEN "t47"."fitness" = 1 THEN 1 ELSE 0 END) AS "conforming",
-  SUM("t47"."skipped") AS "skipped",
-  SUM("t47"."out_of_order") AS "out_of_order",
-  SUM("t47"."backward") AS "backward",
-  SUM("t47"."unexpected") AS "unexpected",
+  AVG("t49"."fitness") AS "mean_fitness",
+  SUM(CASE WHEN "t49"."fitness" = 1 THEN 1 ELSE 0 END) AS "conforming",
+  SUM("t49"."skipped") AS "skipped",
+  SUM("t49"."out_of_order") AS "out_of_order",
+  SUM("t49"."backward") AS "backward",
+  SUM("t49"."unexpected") AS "unexpected",
   SUM(
     CASE
       WHEN (
-        "t47"."skipped" > 0
+        "t49"."skipped" > 0
       )
       OR (
-        "t47"."out_of_order" > 0
+        "t49"."out_of_order" > 0
       )
       OR (
-        "t47"."backward" > 0
+        "t49"."backward" > 0
       )
       OR (
-        "t47"."unexpected" > 0
+        "t49"."unexpected" > 0
       )
       THEN 1
       ELSE 0
@@ -138,47 +138,47 @@ SELECT
   ) AS "deviating_units"
 FROM (
   SELECT
-    "t41"."unit",
-    "t41"."fitness",
-    "t41"."done",
-    "t41"."missed",
-    COALESCE("t46"."skipped", 0) AS "skipped",
-    COALESCE("t41"."out_of_order", 0) AS "out_of_order",
-    COALESCE("t46"."backward", 0) AS "backward",
-    COALESCE("t46"."unexpected", 0) AS "unexpected",
-    "t21"."_unit",
-    "t21"."group"
+    "t39"."unit",
+    "t39"."fitness",
+    "t39"."done",
+    "t39"."missed",
+    COALESCE("t48"."skipped", 0) AS "skipped",
+    COALESCE("t39"."out_of_order", 0) AS "out_of_order",
+    COALESCE("t48"."backward", 0) AS "backward",
+    COALESCE("t48"."unexpected", 0) AS "unexpected",
+    "t20"."_unit",
+    "t20"."group"
   FROM (
     SELECT
-      "t37"."unit",
-      "t37"."done",
-      "t37"."in_order",
-      4 - "t37"."done" AS "missed",
-      "t37"."done" - "t37"."in_order" AS "out_of_order",
-      CAST("t37"."in_order" AS DOUBLE) / 4 AS "fitness"
+      "t34"."unit",
+      "t34"."done",
+      "t34"."in_order",
+      4 - "t34"."done" AS "missed",
+      "t34"."done" - "t34"."in_order" AS "out_of_order",
+      CAST("t34"."in_order" AS DOUBLE) / 4 AS "fitness"
     FROM (
       SELECT
-        "t31"."unit",
+        "t30"."unit",
         COUNT(*) AS "done",
-        SUM(CASE WHEN "t31"."first" > "t31"."_before" THEN 1 ELSE 0 END) AS "in_order"
+        SUM(CASE WHEN "t30"."first" > "t30"."_before" THEN 1 ELSE 0 END) AS "in_order"
       FROM (
         SELECT
-          "t24"."unit",
-          "t24"."position",
-          "t24"."first",
+          "t22"."unit",
+          "t22"."position",
+          "t22"."first",
           COALESCE(
-            MAX("t24"."first") OVER (
-              PARTITION BY "t24"."unit"
-              ORDER BY "t24"."position" ASC
+            MAX("t22"."first") OVER (
+              PARTITION BY "t22"."unit"
+              ORDER BY "t22"."position" ASC
               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 preceding
             ),
             0
           ) AS "_before"
         FROM (
           SELECT
-            "t22"."unit",
-            "t22"."position",
-            MIN("t22"."_index") + 1 AS "first"
+            "t21"."unit",
+            "t21"."position",
+            MIN("t21"."_index") + 1 AS "first"
           FROM (
             SELECT
               "t16"."unit",
@@ -279,35 +279,35 @@ FROM (
                   )
               ) AS "t14"
             ) AS "t16"
-          ) AS "t22"
+          ) AS "t21"
           GROUP BY
             1,
             2
-        ) AS "t24"
-      ) AS "t31"
+        ) AS "t22"
+      ) AS "t30"
       GROUP BY
         1
-    ) AS "t37"
-  ) AS "t41"
+    ) AS "t34"
+  ) AS "t39"
   LEFT OUTER JOIN (
     SELECT
-      "t44"."unit" AS "_unit",
-      "t44"."skipped",
-      "t44"."out_of_order",
-      "t44"."backward",
-      "t44"."unexpected"
+      "t46"."unit" AS "_unit",
+      "t46"."skipped",
+      "t46"."out_of_order",
+      "t46"."backward",
+      "t46"."unexpected"
     FROM (
       SELECT
-        "t43"."unit",
-        SUM(CASE WHEN "t43"."kind" = 'skipped' THEN "t43"."count" ELSE 0 END) AS "skipped",
-        SUM(CASE WHEN "t43"."kind" = 'out_of_order' THEN "t43"."count" ELSE 0 END) AS "out_of_order",
-        SUM(CASE WHEN "t43"."kind" = 'backward' THEN "t43"."count" ELSE 0 END) AS "backward",
-        SUM(CASE WHEN "t43"."kind" = 'unexpected' THEN "t43"."count" ELSE 0 END) AS "unexpected"
+        "t45"."unit",
+        SUM(CASE WHEN "t45"."kind" = 'skipped' THEN "t45"."count" ELSE 0 END) AS "skipped",
+        SUM(CASE WHEN "t45"."kind" = 'out_of_order' THEN "t45"."count" ELSE 0 END) AS "out_of_order",
+        SUM(CASE WHEN "t45"."kind" = 'backward' THEN "t45"."count" ELSE 0 END) AS "backward",
+        SUM(CASE WHEN "t45"."kind" = 'unexpected' THEN "t45"."count" ELSE 0 END) AS "unexpected"
       FROM (
         SELECT
-          "t42"."unit",
-          "t42"."kind",
-          "t42"."step",
+          "t44"."unit",
+          "t44"."kind",
+          "t44"."step",
           COUNT(*) AS "count"
         FROM (
           SELECT
@@ -317,69 +317,69 @@ FROM (
               *
             FROM (
               SELECT
-                "t27"."unit",
+                "t24"."unit",
                 'backward' AS "kind",
                 CASE
-                  WHEN "t27"."_from" = 1
+                  WHEN "t24"."_from" = 1
                   THEN 'awareness'
-                  WHEN "t27"."_from" = 2
+                  WHEN "t24"."_from" = 2
                   THEN 'consideration'
-                  WHEN "t27"."_from" = 3
+                  WHEN "t24"."_from" = 3
                   THEN 'decision'
-                  WHEN "t27"."_from" = 4
+                  WHEN "t24"."_from" = 4
                   THEN 'purchase'
                   ELSE NULL
                 END AS "step"
-              FROM "t25" AS "t27"
+              FROM "t23" AS "t24"
               WHERE
-                "t27"."_index" > 1 AND "t27"."_pos" < "t27"."_from"
-            ) AS "t32"
+                "t24"."_index" > 1 AND "t24"."_pos" < "t24"."_from"
+            ) AS "t31"
             UNION ALL
             SELECT
               *
             FROM (
               SELECT
-                "t36"."unit",
+                "t33"."unit",
                 'out_of_order' AS "kind",
                 CASE
-                  WHEN "t36"."_pos" = 1
+                  WHEN "t33"."_pos" = 1
                   THEN 'awareness'
-                  WHEN "t36"."_pos" = 2
+                  WHEN "t33"."_pos" = 2
                   THEN 'consideration'
-                  WHEN "t36"."_pos" = 3
+                  WHEN "t33"."_pos" = 3
                   THEN 'decision'
-                  WHEN "t36"."_pos" = 4
+                  WHEN "t33"."_pos" = 4
                   THEN 'purchase'
                   ELSE NULL
                 END AS "step"
               FROM (
                 SELECT
-                  "t28"."unit",
-                  "t28"."_pos",
-                  "t28"."_first",
+                  "t26"."unit",
+                  "t26"."_pos",
+                  "t26"."_first",
                   COALESCE(
-                    MAX("t28"."_first") OVER (
-                      PARTITION BY "t28"."unit"
-                      ORDER BY "t28"."_pos" ASC
+                    MAX("t26"."_first") OVER (
+                      PARTITION BY "t26"."unit"
+                      ORDER BY "t26"."_pos" ASC
                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 preceding
                     ),
                     0
                   ) AS "_before"
                 FROM (
                   SELECT
-                    "t27"."unit",
-                    "t27"."_pos",
-                    MIN("t27"."_index") AS "_first"
-                  FROM "t25" AS "t27"
+                    "t24"."unit",
+                    "t24"."_pos",
+                    MIN("t24"."_index") AS "_first"
+                  FROM "t23" AS "t24"
                   GROUP BY
                     1,
                     2
-                ) AS "t28"
-              ) AS "t36"
+                ) AS "t26"
+              ) AS "t33"
               WHERE
-                "t36"."_first" < "t36"."_before"
-            ) AS "t38"
-          ) AS "t40"
+                "t33"."_first" < "t33"."_before"
+            ) AS "t36"
+          ) AS "t38"
           UNION ALL
           SELECT
             *
@@ -388,130 +388,125 @@ FROM (
               *
             FROM (
               SELECT
-                "t26"."unit",
+                "t41"."unit",
                 'unexpected' AS "kind",
                 CASE
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 1
                   THEN 'awareness'
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 2
                   THEN 'consideration'
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 3
                   THEN 'decision'
                   WHEN (
-                    "t26"."_latest" % 5
+                    "t41"."_latest" % 5
                   ) = 4
                   THEN 'purchase'
                   ELSE NULL
                 END AS "step"
               FROM (
                 SELECT
-                  "t23"."unit",
-                  "t23"."person",
-                  "t23"."ts",
-                  "t23"."seq",
-                  "t23"."label",
-                  "t23"."event",
-                  "t23"."channel",
-                  "t23"."value",
-                  "t23"."properties",
-                  "t23"."_pos",
-                  "t23"."_off",
-                  "t23"."_rn",
-                  "t23"."_packed",
-                  "t23"."_at_last",
-                  MAX("t23"."_packed") OVER (
-                    PARTITION BY "t23"."unit"
-                    ORDER BY "t23"."ts" ASC, "t23"."seq" ASC, "t23"."label" ASC
+                  "t40"."unit",
+                  "t40"."ts",
+                  "t40"."seq",
+                  "t40"."label",
+                  "t40"."_pos",
+                  "t40"."_rn",
+                  "t40"."_packed",
+                  "t40"."_at_last",
+                  MAX("t40"."_packed") OVER (
+                    PARTITION BY "t40"."unit"
+                    ORDER BY "t40"."ts" ASC, "t40"."seq" ASC, "t40"."label" ASC
                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
                   ) AS "_latest",
-                  MAX("t23"."_at_last") OVER (
-                    PARTITION BY "t23"."unit"
-                    ORDER BY "t23"."ts" ASC, "t23"."seq" ASC, "t23"."label" ASC
+                  MAX("t40"."_at_last") OVER (
+                    PARTITION BY "t40"."unit"
+                    ORDER BY "t40"."ts" ASC, "t40"."seq" ASC, "t40"."label" ASC
                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
                   ) AS "_finished"
                 FROM (
                   SELECT
-                    "t18"."unit",
-                    "t18"."person",
-                    "t18"."ts",
-                    "t18"."seq",
-                    "t18"."label",
-                    "t18"."event",
-                    "t18"."channel",
-                    "t18"."value",
-                    "t18"."properties",
-                    "t18"."_pos",
-                    "t18"."_off",
-                    "t18"."_rn",
+                    "t35"."unit",
+                    "t35"."ts",
+                    "t35"."seq",
+                    "t35"."label",
+                    "t35"."_pos",
+                    "t35"."_rn",
                     CASE
-                      WHEN "t18"."_pos" IS NOT NULL
+                      WHEN "t35"."_pos" IS NOT NULL
                       THEN (
-                        "t18"."_rn" * 5
-                      ) + "t18"."_pos"
+                        "t35"."_rn" * 5
+                      ) + "t35"."_pos"
                       ELSE 0
                     END AS "_packed",
-                    CASE WHEN COALESCE("t18"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
+                    CASE WHEN COALESCE("t35"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
                   FROM (
                     SELECT
-                      "t10"."unit",
-                      "t10"."person",
-                      "t10"."ts",
-                      "t10"."seq",
-                      "t10"."label",
-                      "t10"."event",
-                      "t10"."channel",
-                      "t10"."value",
-                      "t10"."properties",
-                      "t10"."_pos",
-                      "t10"."_off",
+                      "t29"."unit",
+                      "t29"."ts",
+                      "t29"."seq",
+                      "t29"."label",
+                      "t29"."_pos",
                       (
                         ROW_NUMBER() OVER (
-                          PARTITION BY "t10"."unit"
-                          ORDER BY "t10"."ts" ASC, "t10"."seq" ASC, "t10"."label" ASC
+                          PARTITION BY "t29"."unit"
+                          ORDER BY "t29"."ts" ASC, "t29"."seq" ASC, "t29"."label" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) - 1
                       ) + 1 AS "_rn"
                     FROM (
                       SELECT
-                        "t6"."unit",
-                        "t6"."person",
-                        "t6"."ts",
-                        "t6"."seq",
-                        "t6"."label",
-                        "t6"."event",
-                        "t6"."channel",
-                        "t6"."value",
-                        "t6"."properties",
-                        "t6"."_pos",
-                        "t6"."label" IN ('call', 'review') AND (
-                          "t6"."_pos" IS NULL
-                        ) AS "_off"
-                      FROM "t5" AS "t6"
-                      WHERE
-                        "t6"."unit" IS NOT NULL
-                        AND (
-                          (
-                            "t6"."_pos" IS NOT NULL
+                        *
+                      FROM (
+                        SELECT
+                          "t24"."unit",
+                          "t24"."ts",
+                          "t24"."seq",
+                          "t24"."label",
+                          "t24"."_pos"
+                        FROM "t23" AS "t24"
+                      ) AS "t25"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t6"."unit",
+                          "t6"."ts",
+                          "t6"."seq",
+                          "t6"."label",
+                          "t6"."_pos"
+                        FROM "t5" AS "t6"
+                        WHERE
+                          "t6"."unit" IS NOT NULL
+                          AND (
+                            (
+                              "t6"."_pos" IS NOT NULL
+                            )
+                            OR (
+                              "t6"."label" IN ('call', 'review') AND (
+                                "t6"."_pos" IS NULL
+                              )
+                            )
                           )
-                          OR (
+                          AND (
                             "t6"."label" IN ('call', 'review') AND (
                               "t6"."_pos" IS NULL
                             )
                           )
-                        )
-                    ) AS "t10"
-                  ) AS "t18"
-                ) AS "t23"
-              ) AS "t26"
+                      ) AS "t11"
+                    ) AS "t29"
+                  ) AS "t35"
+                ) AS "t40"
+              ) AS "t41"
               WHERE
-                "t26"."_off" AND "t26"."_latest" > 0 AND "t26"."_finished" = 0
-            ) AS "t34"
+                "t41"."_pos" IS NULL AND "t41"."_latest" > 0 AND "t41"."_finished" = 0
+            ) AS "t42"
             UNION ALL
             SELECT
               *
@@ -520,38 +515,38 @@ FROM (
                 *
               FROM (
                 SELECT
-                  "t27"."unit",
+                  "t24"."unit",
                   'skipped' AS "kind",
                   'consideration' AS "step"
-                FROM "t25" AS "t27"
+                FROM "t23" AS "t24"
                 WHERE
-                  "t27"."_index" > 1 AND "t27"."_from" < 2 AND "t27"."_pos" > 2
-              ) AS "t29"
+                  "t24"."_index" > 1 AND "t24"."_from" < 2 AND "t24"."_pos" > 2
+              ) AS "t27"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t27"."unit",
+                  "t24"."unit",
                   'skipped' AS "kind",
                   'decision' AS "step"
-                FROM "t25" AS "t27"
+                FROM "t23" AS "t24"
                 WHERE
-                  "t27"."_index" > 1 AND "t27"."_from" < 3 AND "t27"."_pos" > 3
-              ) AS "t30"
-            ) AS "t33"
-          ) AS "t35"
-        ) AS "t42"
+                  "t24"."_index" > 1 AND "t24"."_from" < 3 AND "t24"."_pos" > 3
+              ) AS "t28"
+            ) AS "t32"
+          ) AS "t43"
+        ) AS "t44"
         GROUP BY
           1,
           2,
           3
-      ) AS "t43"
+      ) AS "t45"
       GROUP BY
         1
-    ) AS "t44"
-  ) AS "t46"
-    ON "t41"."unit" = "t46"."_unit"
+    ) AS "t46"
+  ) AS "t48"
+    ON "t39"."unit" = "t48"."_unit"
   INNER JOIN (
     SELECT
       "t17"."unit" AS "_unit",
@@ -600,8 +595,8 @@ FROM (
       ) AS "t13"
         ON "t4"."unit" = "t13"."_unit"
     ) AS "t17"
-  ) AS "t21"
-    ON "t41"."unit" = "t21"."_unit"
-) AS "t47"
+  ) AS "t20"
+    ON "t39"."unit" = "t20"."_unit"
+) AS "t49"
 GROUP BY
   1

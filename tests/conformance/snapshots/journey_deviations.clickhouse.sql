@@ -23,30 +23,30 @@ WITH "t1" AS (
       ELSE NULL
     END AS Nullable(Int64)) AS "_pos"
   FROM "journey_events" AS "t0"
-), "t9" AS (
+), "t7" AS (
   SELECT
-    "t7"."unit" AS "unit",
-    "t7"."person" AS "person",
-    "t7"."ts" AS "ts",
-    "t7"."seq" AS "seq",
-    "t7"."label" AS "label",
-    "t7"."event" AS "event",
-    "t7"."channel" AS "channel",
-    "t7"."value" AS "value",
-    "t7"."properties" AS "properties",
-    "t7"."_pos" AS "_pos",
-    "t7"."_off" AS "_off",
-    "t7"."_previous" AS "_previous",
+    "t6"."unit" AS "unit",
+    "t6"."person" AS "person",
+    "t6"."ts" AS "ts",
+    "t6"."seq" AS "seq",
+    "t6"."label" AS "label",
+    "t6"."event" AS "event",
+    "t6"."channel" AS "channel",
+    "t6"."value" AS "value",
+    "t6"."properties" AS "properties",
+    "t6"."_pos" AS "_pos",
+    "t6"."_off" AS "_off",
+    "t6"."_previous" AS "_previous",
     (
       ROW_NUMBER() OVER (
-        PARTITION BY "t7"."unit"
-        ORDER BY "t7"."ts" ASC, "t7"."seq" ASC, "t7"."label" ASC
+        PARTITION BY "t6"."unit"
+        ORDER BY "t6"."ts" ASC, "t6"."seq" ASC, "t6"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       ) - 1
     ) + 1 AS "_index",
-    lagInFrame("t7"."_pos") OVER (
-      PARTITION BY "t7"."unit"
-      ORDER BY "t7"."ts" ASC, "t7"."seq" ASC, "t7"."label" ASC
+    lagInFrame("t6"."_pos") OVER (
+      PARTITION BY "t6"."unit"
+      ORDER BY "t6"."ts" ASC, "t6"."seq" ASC, "t6"."label" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) AS "_from"
   FROM (
@@ -54,20 +54,20 @@ WITH "t1" AS (
       *
     FROM (
       SELECT
-        "t4"."unit" AS "unit",
-        "t4"."person" AS "person",
-        "t4"."ts" AS "ts",
-        "t4"."seq" AS "seq",
-        "t4"."label" AS "label",
-        "t4"."event" AS "event",
-        "t4"."channel" AS "channel",
-        "t4"."value" AS "value",
-        "t4"."properties" AS "properties",
-        "t4"."_pos" AS "_pos",
-        "t4"."_off" AS "_off",
-        lagInFrame("t4"."_pos") OVER (
-          PARTITION BY "t4"."unit"
-          ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
+        "t3"."unit" AS "unit",
+        "t3"."person" AS "person",
+        "t3"."ts" AS "ts",
+        "t3"."seq" AS "seq",
+        "t3"."label" AS "label",
+        "t3"."event" AS "event",
+        "t3"."channel" AS "channel",
+        "t3"."value" AS "value",
+        "t3"."properties" AS "properties",
+        "t3"."_pos" AS "_pos",
+        "t3"."_off" AS "_off",
+        lagInFrame("t3"."_pos") OVER (
+          PARTITION BY "t3"."unit"
+          ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "_previous"
       FROM (
@@ -93,18 +93,18 @@ WITH "t1" AS (
             )
           )
           AND isNotNull("t2"."_pos")
-      ) AS "t4"
+      ) AS "t3"
     ) AS "t5"
     WHERE
       isNull("t5"."_previous") OR (
         "t5"."_previous" <> "t5"."_pos"
       )
-  ) AS "t7"
+  ) AS "t6"
 )
 SELECT
-  "t22"."unit" AS "unit",
-  "t22"."kind" AS "kind",
-  "t22"."step" AS "step",
+  "t24"."unit" AS "unit",
+  "t24"."kind" AS "kind",
+  "t24"."step" AS "step",
   COUNT(*) AS "count"
 FROM (
   SELECT
@@ -114,69 +114,69 @@ FROM (
       *
     FROM (
       SELECT
-        "t11"."unit" AS "unit",
+        "t8"."unit" AS "unit",
         'backward' AS "kind",
         CASE
-          WHEN "t11"."_from" = 1
+          WHEN "t8"."_from" = 1
           THEN 'awareness'
-          WHEN "t11"."_from" = 2
+          WHEN "t8"."_from" = 2
           THEN 'consideration'
-          WHEN "t11"."_from" = 3
+          WHEN "t8"."_from" = 3
           THEN 'decision'
-          WHEN "t11"."_from" = 4
+          WHEN "t8"."_from" = 4
           THEN 'purchase'
           ELSE NULL
         END AS "step"
-      FROM "t9" AS "t11"
+      FROM "t7" AS "t8"
       WHERE
-        "t11"."_index" > 1 AND "t11"."_pos" < "t11"."_from"
-    ) AS "t15"
+        "t8"."_index" > 1 AND "t8"."_pos" < "t8"."_from"
+    ) AS "t14"
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
-        "t19"."unit" AS "unit",
+        "t16"."unit" AS "unit",
         'out_of_order' AS "kind",
         CASE
-          WHEN "t19"."_pos" = 1
+          WHEN "t16"."_pos" = 1
           THEN 'awareness'
-          WHEN "t19"."_pos" = 2
+          WHEN "t16"."_pos" = 2
           THEN 'consideration'
-          WHEN "t19"."_pos" = 3
+          WHEN "t16"."_pos" = 3
           THEN 'decision'
-          WHEN "t19"."_pos" = 4
+          WHEN "t16"."_pos" = 4
           THEN 'purchase'
           ELSE NULL
         END AS "step"
       FROM (
         SELECT
-          "t12"."unit" AS "unit",
-          "t12"."_pos" AS "_pos",
-          "t12"."_first" AS "_first",
+          "t10"."unit" AS "unit",
+          "t10"."_pos" AS "_pos",
+          "t10"."_first" AS "_first",
           COALESCE(
-            MAX("t12"."_first") OVER (
-              PARTITION BY "t12"."unit"
-              ORDER BY "t12"."_pos" ASC
+            MAX("t10"."_first") OVER (
+              PARTITION BY "t10"."unit"
+              ORDER BY "t10"."_pos" ASC
               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 preceding
             ),
             0
           ) AS "_before"
         FROM (
           SELECT
-            "t11"."unit" AS "unit",
-            "t11"."_pos" AS "_pos",
-            MIN("t11"."_index") AS "_first"
-          FROM "t9" AS "t11"
+            "t8"."unit" AS "unit",
+            "t8"."_pos" AS "_pos",
+            MIN("t8"."_index") AS "_first"
+          FROM "t7" AS "t8"
           GROUP BY
-            "t11"."unit",
-            "t11"."_pos"
-        ) AS "t12"
-      ) AS "t19"
+            "t8"."unit",
+            "t8"."_pos"
+        ) AS "t10"
+      ) AS "t16"
       WHERE
-        "t19"."_first" < "t19"."_before"
-    ) AS "t20"
-  ) AS "t21"
+        "t16"."_first" < "t16"."_before"
+    ) AS "t18"
+  ) AS "t19"
   UNION ALL
   SELECT
     *
@@ -185,120 +185,119 @@ FROM (
       *
     FROM (
       SELECT
-        "t10"."unit" AS "unit",
+        "t21"."unit" AS "unit",
         'unexpected' AS "kind",
         CASE
           WHEN (
-            "t10"."_latest" % 5
+            "t21"."_latest" % 5
           ) = 1
           THEN 'awareness'
           WHEN (
-            "t10"."_latest" % 5
+            "t21"."_latest" % 5
           ) = 2
           THEN 'consideration'
           WHEN (
-            "t10"."_latest" % 5
+            "t21"."_latest" % 5
           ) = 3
           THEN 'decision'
           WHEN (
-            "t10"."_latest" % 5
+            "t21"."_latest" % 5
           ) = 4
           THEN 'purchase'
           ELSE NULL
         END AS "step"
       FROM (
         SELECT
-          "t8"."unit" AS "unit",
-          "t8"."person" AS "person",
-          "t8"."ts" AS "ts",
-          "t8"."seq" AS "seq",
-          "t8"."label" AS "label",
-          "t8"."event" AS "event",
-          "t8"."channel" AS "channel",
-          "t8"."value" AS "value",
-          "t8"."properties" AS "properties",
-          "t8"."_pos" AS "_pos",
-          "t8"."_off" AS "_off",
-          "t8"."_rn" AS "_rn",
-          "t8"."_packed" AS "_packed",
-          "t8"."_at_last" AS "_at_last",
-          MAX("t8"."_packed") OVER (
-            PARTITION BY "t8"."unit"
-            ORDER BY "t8"."ts" ASC, "t8"."seq" ASC, "t8"."label" ASC
+          "t20"."unit" AS "unit",
+          "t20"."ts" AS "ts",
+          "t20"."seq" AS "seq",
+          "t20"."label" AS "label",
+          "t20"."_pos" AS "_pos",
+          "t20"."_rn" AS "_rn",
+          "t20"."_packed" AS "_packed",
+          "t20"."_at_last" AS "_at_last",
+          MAX("t20"."_packed") OVER (
+            PARTITION BY "t20"."unit"
+            ORDER BY "t20"."ts" ASC, "t20"."seq" ASC, "t20"."label" ASC
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS "_latest",
-          MAX("t8"."_at_last") OVER (
-            PARTITION BY "t8"."unit"
-            ORDER BY "t8"."ts" ASC, "t8"."seq" ASC, "t8"."label" ASC
+          MAX("t20"."_at_last") OVER (
+            PARTITION BY "t20"."unit"
+            ORDER BY "t20"."ts" ASC, "t20"."seq" ASC, "t20"."label" ASC
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS "_finished"
         FROM (
           SELECT
-            "t6"."unit" AS "unit",
-            "t6"."person" AS "person",
-            "t6"."ts" AS "ts",
-            "t6"."seq" AS "seq",
-            "t6"."label" AS "label",
-            "t6"."event" AS "event",
-            "t6"."channel" AS "channel",
-            "t6"."value" AS "value",
-            "t6"."properties" AS "properties",
-            "t6"."_pos" AS "_pos",
-            "t6"."_off" AS "_off",
-            "t6"."_rn" AS "_rn",
-            CASE WHEN isNotNull("t6"."_pos") THEN (
-              "t6"."_rn" * 5
-            ) + "t6"."_pos" ELSE 0 END AS "_packed",
-            CASE WHEN COALESCE("t6"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
+            "t17"."unit" AS "unit",
+            "t17"."ts" AS "ts",
+            "t17"."seq" AS "seq",
+            "t17"."label" AS "label",
+            "t17"."_pos" AS "_pos",
+            "t17"."_rn" AS "_rn",
+            CASE
+              WHEN isNotNull("t17"."_pos")
+              THEN (
+                "t17"."_rn" * 5
+              ) + "t17"."_pos"
+              ELSE 0
+            END AS "_packed",
+            CASE WHEN COALESCE("t17"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
           FROM (
             SELECT
-              "t3"."unit" AS "unit",
-              "t3"."person" AS "person",
-              "t3"."ts" AS "ts",
-              "t3"."seq" AS "seq",
-              "t3"."label" AS "label",
-              "t3"."event" AS "event",
-              "t3"."channel" AS "channel",
-              "t3"."value" AS "value",
-              "t3"."properties" AS "properties",
-              "t3"."_pos" AS "_pos",
-              "t3"."_off" AS "_off",
+              "t13"."unit" AS "unit",
+              "t13"."ts" AS "ts",
+              "t13"."seq" AS "seq",
+              "t13"."label" AS "label",
+              "t13"."_pos" AS "_pos",
               (
                 ROW_NUMBER() OVER (
-                  PARTITION BY "t3"."unit"
-                  ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
+                  PARTITION BY "t13"."unit"
+                  ORDER BY "t13"."ts" ASC, "t13"."seq" ASC, "t13"."label" ASC
                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                 ) - 1
               ) + 1 AS "_rn"
             FROM (
               SELECT
-                "t2"."unit" AS "unit",
-                "t2"."person" AS "person",
-                "t2"."ts" AS "ts",
-                "t2"."seq" AS "seq",
-                "t2"."label" AS "label",
-                "t2"."event" AS "event",
-                "t2"."channel" AS "channel",
-                "t2"."value" AS "value",
-                "t2"."properties" AS "properties",
-                "t2"."_pos" AS "_pos",
-                "t2"."label" IN ('call', 'review') AND isNull("t2"."_pos") AS "_off"
-              FROM "t1" AS "t2"
-              WHERE
-                isNotNull("t2"."unit")
-                AND (
-                  isNotNull("t2"."_pos")
-                  OR (
+                *
+              FROM (
+                SELECT
+                  "t8"."unit" AS "unit",
+                  "t8"."ts" AS "ts",
+                  "t8"."seq" AS "seq",
+                  "t8"."label" AS "label",
+                  "t8"."_pos" AS "_pos"
+                FROM "t7" AS "t8"
+              ) AS "t9"
+              UNION ALL
+              SELECT
+                *
+              FROM (
+                SELECT
+                  "t2"."unit" AS "unit",
+                  "t2"."ts" AS "ts",
+                  "t2"."seq" AS "seq",
+                  "t2"."label" AS "label",
+                  "t2"."_pos" AS "_pos"
+                FROM "t1" AS "t2"
+                WHERE
+                  isNotNull("t2"."unit")
+                  AND (
+                    isNotNull("t2"."_pos")
+                    OR (
+                      "t2"."label" IN ('call', 'review') AND isNull("t2"."_pos")
+                    )
+                  )
+                  AND (
                     "t2"."label" IN ('call', 'review') AND isNull("t2"."_pos")
                   )
-                )
-            ) AS "t3"
-          ) AS "t6"
-        ) AS "t8"
-      ) AS "t10"
+              ) AS "t4"
+            ) AS "t13"
+          ) AS "t17"
+        ) AS "t20"
+      ) AS "t21"
       WHERE
-        "t10"."_off" AND "t10"."_latest" > 0 AND "t10"."_finished" = 0
-    ) AS "t17"
+        isNull("t21"."_pos") AND "t21"."_latest" > 0 AND "t21"."_finished" = 0
+    ) AS "t22"
     UNION ALL
     SELECT
       *
@@ -307,29 +306,29 @@ FROM (
         *
       FROM (
         SELECT
-          "t11"."unit" AS "unit",
+          "t8"."unit" AS "unit",
           'skipped' AS "kind",
           'consideration' AS "step"
-        FROM "t9" AS "t11"
+        FROM "t7" AS "t8"
         WHERE
-          "t11"."_index" > 1 AND "t11"."_from" < 2 AND "t11"."_pos" > 2
-      ) AS "t13"
+          "t8"."_index" > 1 AND "t8"."_from" < 2 AND "t8"."_pos" > 2
+      ) AS "t11"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t11"."unit" AS "unit",
+          "t8"."unit" AS "unit",
           'skipped' AS "kind",
           'decision' AS "step"
-        FROM "t9" AS "t11"
+        FROM "t7" AS "t8"
         WHERE
-          "t11"."_index" > 1 AND "t11"."_from" < 3 AND "t11"."_pos" > 3
-      ) AS "t14"
-    ) AS "t16"
-  ) AS "t18"
-) AS "t22"
+          "t8"."_index" > 1 AND "t8"."_from" < 3 AND "t8"."_pos" > 3
+      ) AS "t12"
+    ) AS "t15"
+  ) AS "t23"
+) AS "t24"
 GROUP BY
-  "t22"."unit",
-  "t22"."kind",
-  "t22"."step"
+  "t24"."unit",
+  "t24"."kind",
+  "t24"."step"
