@@ -87,21 +87,17 @@ def funnel_touches(events: ibis.Table, units: ibis.Table, spec: FunnelSpec) -> i
     in_time = joined.ts <= joined._t_cut
     missing_label = ibis.ifelse(joined.label.isnull(), 1, 0)
     forward = [joined.ts, joined.seq, missing_label, joined.label]
-    backward = [ibis.desc(key) for key in forward]
-    # Last touch: the first event in reverse journey order among those in time.
     joined = joined.mutate(
         _t_in=ibis.ifelse(in_time, 0, 1),
         _t_first=ibis.row_number().over(ibis.window(group_by=joined.unit, order_by=forward)),
-        _t_last=ibis.row_number().over(
-            ibis.window(group_by=joined.unit, order_by=[ibis.ifelse(in_time, 0, 1), *backward])
-        ),
     )
+    # The touches in time come first in journey order (they are the earlier ones): the last
+    # touch is the latest of them, the one with the largest position (one window, not two).
+    in_time_position = ibis.ifelse(joined._t_in == 0, joined._t_first, -1)
     nothing = ibis.null("string")
     per_unit = joined.group_by(_t_unit="unit").aggregate(
         _t_first=ibis.ifelse(joined._t_first == 0, joined.channel, nothing).max(),
-        _t_last=ibis.ifelse(
-            (joined._t_last == 0) & (joined._t_in == 0), joined.channel, nothing
-        ).max(),
+        _t_last=joined.channel.argmax(in_time_position),
         _t_has_last=joined._t_in.min(),  # 0 when some touch is in time
         _t_hit=(joined.seq * 0 + 1).max(),
     )

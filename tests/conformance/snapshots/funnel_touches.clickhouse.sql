@@ -402,17 +402,10 @@ LEFT OUTER JOIN (
         ELSE CAST(NULL AS Nullable(String))
       END
     ) AS "_t_first",
-    MAX(
-      CASE
-        WHEN (
-          "t48"."_t_last" = 0
-        ) AND (
-          "t48"."_t_in" = 0
-        )
-        THEN "t48"."channel"
-        ELSE CAST(NULL AS Nullable(String))
-      END
-    ) AS "_t_last",
+    argMax(
+      tuple("t48"."channel"),
+      CASE WHEN "t48"."_t_in" = 0 THEN "t48"."_t_first" ELSE -1 END
+    ).1 AS "_t_last",
     MIN("t48"."_t_in") AS "_t_has_last",
     MAX((
       "t48"."seq" * 0
@@ -431,12 +424,7 @@ LEFT OUTER JOIN (
         PARTITION BY "t47"."unit"
         ORDER BY "t47"."ts" ASC, "t47"."seq" ASC, CASE WHEN isNull("t47"."label") THEN 1 ELSE 0 END ASC, "t47"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) - 1 AS "_t_first",
-      ROW_NUMBER() OVER (
-        PARTITION BY "t47"."unit"
-        ORDER BY CASE WHEN "t47"."ts" <= "t47"."_t_cut" THEN 0 ELSE 1 END ASC, "t47"."ts" DESC, "t47"."seq" DESC, CASE WHEN isNull("t47"."label") THEN 1 ELSE 0 END DESC, "t47"."label" DESC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) - 1 AS "_t_last"
+      ) - 1 AS "_t_first"
     FROM (
       SELECT
         "t3"."unit" AS "unit",
