@@ -18,7 +18,7 @@ import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ._drivers import purchase_touchpoints
-from .analysis.dropoff import dropoff, lost_next, reach
+from .analysis.dropoff import dropoff, lost_next, reach, visits_with_loss
 from .analysis.feedback_link import MapPlaces, link_feedback
 from .analysis.feedback_scores import score_answers
 from .errors import UsageError, did_you_mean
@@ -117,9 +117,10 @@ def _drops(journey: Journey, events: Any, level: str, skip: set[str]) -> tuple[A
     kept = events.filter(~events.label.isin(sorted(skip)) | events.converts)
     kept = kept.mutate(label=kept.label if level == "touchpoint" else kept.stage)
     people = {r["label"]: r["people"] for r in journey._run(reach(every)).to_pylist()}
-    lost = {r["label"]: r for r in journey._run(dropoff(kept)).to_pylist()}
+    with journey._once(visits_with_loss(kept)) as visits:  # both read the first visits
+        lost = {r["label"]: r for r in journey._run(dropoff(kept, visits)).to_pylist()}
+        rows = journey._run(lost_next(kept, visits)).to_pylist()
     nexts: dict[str, list[dict[str, Any]]] = {}
-    rows = journey._run(lost_next(kept)).to_pylist()
     for row in sorted(rows, key=lambda r: (-r["people"], r["next"])):
         nexts.setdefault(row["label"], []).append(row)
     return people, lost, nexts

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ibis
 
-__all__ = ["END", "dropoff", "lost_next", "reach"]
+__all__ = ["END", "dropoff", "lost_next", "reach", "visits_with_loss"]
 
 END = "(end)"
 """The next place of a lost person who has no later event at another place."""
@@ -35,8 +35,10 @@ def _first_visits(events: ibis.Table) -> ibis.Table:
     return ranked.select("person", "label", _ts=ranked.ts, _seq=ranked.seq)
 
 
-def _visits_with_loss(events: ibis.Table) -> ibis.Table:
-    """One row per (person, place) first visit, with ``lost``."""
+def visits_with_loss(events: ibis.Table) -> ibis.Table:
+    """One row per person's first visit to a place: ``person``, ``label``, ``_ts``, ``_seq``
+    and ``lost``; :func:`dropoff` and :func:`lost_next` both read them, so a caller running
+    both may compute them once and pass them as ``visits``."""
     firsts = _first_visits(events)
     placed = _placed(events)
     buys = placed.filter(placed.converts)
@@ -57,17 +59,17 @@ def reach(events: ibis.Table) -> ibis.Table:
     return placed.group_by("label").aggregate(people=placed.person.nunique().cast("int64"))
 
 
-def dropoff(events: ibis.Table) -> ibis.Table:
+def dropoff(events: ibis.Table, visits: ibis.Table | None = None) -> ibis.Table:
     """Per place: ``people`` (distinct people with an event there) and ``lost`` (of them,
     those with no conversion at or after their first visit). Rows come unordered."""
-    visits = _visits_with_loss(events)
+    visits = visits_with_loss(events) if visits is None else visits
     return visits.group_by("label").aggregate(
         people=visits.count().cast("int64"),
         lost=ibis.ifelse(visits.lost, 1, 0).sum().cast("int64"),
     )
 
 
-def lost_next(events: ibis.Table) -> ibis.Table:
+def lost_next(events: ibis.Table, visits: ibis.Table | None = None) -> ibis.Table:
     """Per place and ``next`` place: how many of the people lost there went next to it: the
     place of their first event after the first visit, in journey order ``(ts, seq, label)``,
     that is at another place (:data:`END` when none). Columns ``label``, ``next``,
@@ -76,7 +78,7 @@ def lost_next(events: ibis.Table) -> ibis.Table:
     Linear in the events: the person's events are cut into runs of one place (window
     functions), and the next place of a first visit is the place of the run after the
     visit's run."""
-    visits = _visits_with_loss(events)
+    visits = visits_with_loss(events) if visits is None else visits
     lost = visits.filter(visits.lost).select(_l_person="person", _l_label="label")
     placed = _placed(events)
     order = ibis.window(group_by=placed.person, order_by=[placed.ts, placed.seq, placed.label])

@@ -102,10 +102,17 @@ def starts_and_ends(events: ibis.Table) -> ibis.Table:
     """``label, starts, ends``: units whose first (last) step has the label; labels that
     neither start nor end a journey are left out."""
     steps = journey_steps(events)
-    steps = steps.mutate(_steps=steps.position.max().over(group_by=steps.unit))
-    counts = steps.group_by("label").aggregate(
-        starts=(steps.position == 1).ifelse(1, 0).sum().cast("int64"),
-        ends=(steps.position == steps._steps).ifelse(1, 0).sum().cast("int64"),
+    # each unit's first and last label by position: a grouping, not a second window
+    per_unit = steps.group_by("unit").aggregate(
+        _first=steps.label.argmin(steps.position), _last=steps.label.argmax(steps.position)
     )
-    counts = counts.filter((counts.starts > 0) | (counts.ends > 0))
+    one, zero = ibis.literal(1, "int64"), ibis.literal(0, "int64")
+    both = ibis.union(
+        per_unit.select(label=per_unit._first, _s=one, _e=zero),
+        per_unit.select(label=per_unit._last, _s=zero, _e=one),
+        distinct=False,
+    )
+    counts = both.group_by("label").aggregate(
+        starts=both._s.sum().cast("int64"), ends=both._e.sum().cast("int64")
+    )
     return counts.order_by("label")
