@@ -238,6 +238,13 @@ def test_cached_events_give_the_same_results_and_are_dropped(journey: Journey) -
         ).fetchall()
         return {str(name): str(sql) for name, sql in rows}
 
+    def tables() -> set[str]:
+        assert journey.store is not None
+        rows = journey.store.connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE temporary"
+        ).fetchall()
+        return {str(name) for (name,) in rows}
+
     before = analyses()
     assert not views()
     with journey.cached() as cached:
@@ -249,10 +256,11 @@ def test_cached_events_give_the_same_results_and_are_dropped(journey: Journey) -
         cache_file = Path(files.pop())
         assert cache_file.is_file()
         made = set(views())
+        assert len(tables()) == 1  # the scored answers, kept for every analysis of them
         with journey.cached():  # nested: the same file and views
             journey.transitions(level="stage")
             assert set(views()) == made
     # sums of floats may add in another order (the file is sorted by person): last digits
     assert _rounded(inside) == _rounded(before)
-    assert not views()
+    assert not views() and not tables()
     assert not cache_file.exists() and not cache_file.parent.exists()

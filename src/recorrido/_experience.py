@@ -109,11 +109,18 @@ def _scored(journey: Journey) -> Iterator[tuple[Any, MapPlaces, list[str], dict[
     assert journey.store is not None
     store = journey.store
     places = MapPlaces.of(journey_map)
+    if journey._cache is not None and "scored" in journey._cache:  # within Journey.cached()
+        scored, places, warnings, quality = journey._cache["scored"]
+        yield scored, places, list(warnings), dict(quality)  # callers add to the warnings
+        return
     events = journey.prepared(Scope(level="touchpoint"))
     linked = link_feedback(store.table("feedback"), events, places)
-    with journey._once(score_answers(linked)) as scored:
+    with journey._once(score_answers(linked), keep="scored") as scored:
         quality = journey._run(answer_quality(scored)).to_pylist()[0]
-        yield scored, places, _warnings(journey, scored, quality), quality
+        warnings = _warnings(journey, scored, quality)
+        if journey._cache is not None:
+            journey._cache["scored"] = scored, places, list(warnings), dict(quality)
+        yield scored, places, warnings, quality
 
 
 def _names(journey: Journey, scored: Any, link: str, column: str) -> str:

@@ -211,6 +211,8 @@ class Journey(Closing):
             cache, self._cache = self._cache, None
             for name in reversed(cache.get("views", [])):  # the views on the file first
                 self.store.connection.execute(f'DROP VIEW IF EXISTS "{name}"')
+            for name in cache.get("tables", []):
+                self.store.connection.execute(f'DROP TABLE IF EXISTS temp."{name}"')
             if "folder" in cache:
                 shutil.rmtree(cache["folder"], ignore_errors=True)
 
@@ -337,10 +339,12 @@ class Journey(Closing):
             return self._funnel_outputs(request, spec, units, breakdown, warnings)
 
     @contextmanager
-    def _once(self, expr: Any, *, events: bool = False) -> Iterator[Any]:
+    def _once(self, expr: Any, *, events: bool = False, keep: str | None = None) -> Iterator[Any]:
         """``expr`` computed once into a temporary table of the store (DuckDB, which spills
         to disk beyond its memory limit) when several queries read it; as it is when there
-        is no store (each query computes it again). The table is dropped on exit.
+        is no store (each query computes it again). The table is dropped on exit, or, with
+        ``keep``, within :meth:`cached`, when the cache is (the caller memoises it by that
+        name).
 
         ``events``: ``expr`` is the journey events, relabelled or filtered; within
         :meth:`cached` they are already placed once, and read from there as they are."""
@@ -351,10 +355,15 @@ class Journey(Closing):
         connection = self.store.connection
         sql = self.store.ibis.compile(expr)
         connection.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
+        kept = keep is not None and self._cache is not None
+        if kept:
+            assert self._cache is not None
+            self._cache.setdefault("tables", []).append(name)
         try:
             yield self.store.ibis.table(name)
         finally:
-            connection.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+            if not kept:
+                connection.execute(f'DROP TABLE IF EXISTS temp."{name}"')
 
     def _funnel_outputs(
         self,
