@@ -246,7 +246,7 @@ def test_four_people_worked_out_by_hand(small_page: str) -> None:
     _, rows, reading = _one(found, "Stage skips and backward moves")
     assert rows == [["Discover → Buy", "skip", "1", "1"],
                     ["Compare → Discover", "backward", "1", "1"]]  # fmt: skip
-    assert "1 people skipped a stage (1 moves) and 1 went back (1 moves)" in reading
+    assert "1 person skipped a stage (1 move) and 1 went back (1 move)" in reading
     _, rows, _ = _one(found, "People who complete the buyer journey")
     assert sorted(rows) == [["Discover → Compare → Buy", "1", "50%"],
                             ["Discover → Compare → Discover → Compare → Buy", "1", "50%"]]  # fmt: skip

@@ -497,15 +497,20 @@ SINGULAR: dict[Lang, dict[str, str]] = {
     "es": {
         "personas": "persona", "respuestas": "respuesta", "comentarios": "comentario",
         "eventos": "evento", "clientes conocidos": "cliente conocido", "veces": "vez",
+        "movimientos": "movimiento", "personas saltaron": "persona saltó",
+        "personas volvieron": "persona volvió", "volvieron atrás": "volvió atrás",
+        "personas activas": "persona activa", "nuevas": "nueva", "que siguen": "que sigue",
+        "que vuelven": "que vuelve", "pasaron a inactivas": "pasó a inactiva",
     },
     "en": {
         "people": "person", "answers": "answer", "survey answers": "survey answer",
         "comments": "comment", "events": "event", "known customers": "known customer",
-        "times": "time",
+        "times": "time", "moves": "move", "people were active": "person was active",
     },
 }  # fmt: skip
-"""The plural nouns the messages count, and their singular: a message that writes the
-number 1 before one of them takes the singular ("1 persona", "1 person")."""
+"""The words that follow a count in the messages, and their form for a count of one: a
+message that writes the number 1 before one of them takes that form ("1 persona", "1 person",
+"1 persona saltó", "1 person was active"); the longest match wins."""
 
 _ONE = {
     lang: re.compile(
