@@ -115,7 +115,7 @@ def _scored(journey: Journey) -> Iterator[tuple[Any, MapPlaces, list[str], dict[
         return
     events = journey.prepared(Scope(level="touchpoint"))
     linked = link_feedback(store.table("feedback"), events, places)
-    with journey._once(score_answers(linked), keep="scored") as scored:
+    with journey._once(score_answers(linked), keep=True) as scored:
         quality = journey._run(answer_quality(scored)).to_pylist()[0]
         warnings = _warnings(journey, scored, quality)
         if journey._cache is not None:

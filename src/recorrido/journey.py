@@ -339,12 +339,11 @@ class Journey(Closing):
             return self._funnel_outputs(request, spec, units, breakdown, warnings)
 
     @contextmanager
-    def _once(self, expr: Any, *, events: bool = False, keep: str | None = None) -> Iterator[Any]:
+    def _once(self, expr: Any, *, events: bool = False, keep: bool = False) -> Iterator[Any]:
         """``expr`` computed once into a temporary table of the store (DuckDB, which spills
         to disk beyond its memory limit) when several queries read it; as it is when there
         is no store (each query computes it again). The table is dropped on exit, or, with
-        ``keep``, within :meth:`cached`, when the cache is (the caller memoises it by that
-        name).
+        ``keep`` within :meth:`cached`, with the cache (the caller memoises it there).
 
         ``events``: ``expr`` is the journey events, relabelled or filtered; within
         :meth:`cached` they are already placed once, and read from there as they are."""
@@ -355,7 +354,7 @@ class Journey(Closing):
         connection = self.store.connection
         sql = self.store.ibis.compile(expr)
         connection.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
-        kept = keep is not None and self._cache is not None
+        kept = keep and self._cache is not None
         if kept:
             assert self._cache is not None
             self._cache.setdefault("tables", []).append(name)
