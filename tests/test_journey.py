@@ -62,6 +62,9 @@ def test_stage_transitions_paths_conformance_retention(journey: Journey) -> None
     )
     assert all(e["source"] != e["target"] for e in edges["edges"])
     assert edges["starts"] and edges["ends"]
+    # without the starts and ends: the same edges, and no pretence of starts or ends
+    bare = journey.transitions(level="stage", collapse=True, ends=False).to_dict()
+    assert bare["edges"] == edges["edges"] and "starts" not in bare and "ends" not in bare
     paths = journey.paths(length=3, level="touchpoint", top=5).to_dict()["paths"]
     assert len(paths) == 5 and all(1 <= len(p["path"]) <= 3 for p in paths)
     assert [p["count"] for p in paths] == sorted((p["count"] for p in paths), reverse=True)

@@ -117,7 +117,11 @@ def _measured(
     if request.level == "stage":
         step_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
     unforeseen = journey_map.unforeseen_touchpoints()
-    deviations = journey_deviations(touched, order, step_of=step_of, unexpected=unforeseen)
+    # a store's events never tie on (ts, seq): the deviations may read the designed steps
+    reuse = events if journey.store is not None else None
+    deviations = journey_deviations(
+        touched, order, step_of=step_of, unexpected=unforeseen, designed=reuse
+    )
     found = {r["kind"]: r for r in journey._run(deviation_totals(deviations)).to_pylist()}
     extra: dict[str, Any] = {
         "summary": totals,

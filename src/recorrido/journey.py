@@ -418,18 +418,20 @@ class Journey(Closing):
         table = self._run(lost)
         return Result("dropped", table, {**request.model_dump(), "at": at}, warnings=warnings)
 
-    def transitions(self, **options: Any) -> Result:
-        """The directly-follows graph (see :class:`~.requests.TransitionsRequest`)."""
+    def transitions(self, *, ends: bool = True, **options: Any) -> Result:
+        """The directly-follows graph (see :class:`~.requests.TransitionsRequest`), with the
+        steps journeys start and end at (``starts``, ``ends``) unless ``ends`` is False (one
+        pass over the events less, for a caller that only needs the edges)."""
         request = build(TransitionsRequest, **options)
         events = self.events(request)
         # the person is the unit in person scope (a table given as it is may differ)
         people = request.unit == "person" and self._table is None
         edges = self._run(transitions(events, collapse=request.collapse, units_are_people=people))
-        ends = self._run(starts_and_ends(events)).to_pylist()
-        extra = {
-            "starts": {str(r["label"]): int(r["starts"]) for r in ends if r["starts"]},
-            "ends": {str(r["label"]): int(r["ends"]) for r in ends if r["ends"]},
-        }
+        extra: dict[str, Any] = {}
+        if ends:
+            found = self._run(starts_and_ends(events)).to_pylist()
+            extra["starts"] = {str(r["label"]): int(r["starts"]) for r in found if r["starts"]}
+            extra["ends"] = {str(r["label"]): int(r["ends"]) for r in found if r["ends"]}
         return Result("transitions", edges, request.model_dump(), extra, _edges_shape)
 
     def paths(self, **options: Any) -> Result:

@@ -19,6 +19,7 @@ from tests.reference.fitness import (
 
 from recorrido.analysis.fitness import (
     conformance_by,
+    designed_steps,
     deviation_totals,
     deviations_by_step,
     first_channels,
@@ -318,6 +319,12 @@ def test_no_designed_step_gives_no_deviations() -> None:
     assert deviations_of([], step_of=STAGE_OF, unexpected=UNFORESEEN) == []
 
 
+def staged(table: Any, order: Sequence[str]) -> Any:
+    """The designed steps of touchpoint events relabelled with their stage."""
+    label = table.label.substitute(STAGE_OF, else_=ibis.null("string"))
+    return designed_steps(table.mutate(label=label), order)
+
+
 touchpoint_streams = st.dictionaries(
     st.sampled_from(["u1", "u2", "u3"]),
     st.lists(st.sampled_from([*STAGE_OF, *UNFORESEEN, None, "other"]), max_size=12),
@@ -335,6 +342,9 @@ def test_deviations_equal_the_reference(
     options: dict[str, Any] = {"step_of": STAGE_OF, "unexpected": UNFORESEEN}
     got = run(lambda t, _: journey_deviations(t, order, **options), rows)
     assert got == by_key(reference_deviations(rows, order, **options))
+    # the same from the designed steps computed beforehand (seq never ties here, as in a store)
+    assert run(lambda t, _: journey_deviations(t, order, designed=staged(t, order), **options),
+               rows) == got  # fmt: skip
     stages = [{**row, "label": STAGE_OF.get(str(row["label"]))} for row in rows]
     assert run(lambda t, _: journey_deviations(t, order), stages) == by_key(
         reference_deviations(stages, order)

@@ -16,7 +16,7 @@ from recorrido.analysis.fitness import (
     unit_conformance,
 )
 from recorrido.analysis.routes import route_totals, route_units
-from tests.analysis.test_fitness import ORDER, STAGE_OF, UNFORESEEN, journeys
+from tests.analysis.test_fitness import ORDER, STAGE_OF, UNFORESEEN, journeys, staged
 from tests.reference.fitness import (
     reference_deviations,
     reference_fitness,
@@ -96,6 +96,11 @@ def test_journey_deviations(backend: str) -> None:
     rows = shop_rows()
     got = run_on(backend, lambda t: journey_deviations(t, ORDER, **OPTIONS), rows)
     assert got == normalise(reference_deviations(rows, ORDER, **OPTIONS))
+    # from the designed steps computed beforehand (as conformance does on a store)
+    reused = run_on(
+        backend, lambda t: journey_deviations(t, ORDER, designed=staged(t, ORDER), **OPTIONS), rows
+    )
+    assert reused == got
 
 
 def test_conformance_by_first_touch_channel(backend: str) -> None:

@@ -168,6 +168,7 @@ def journey_deviations(
     *,
     step_of: Mapping[str, str] | None = None,
     unexpected: Collection[str] = (),
+    designed: Any = None,
 ) -> Any:
     """One row per unit, deviation kind and designed step: ``unit``, ``kind`` (one of
     :data:`DEVIATION_KINDS`), ``step`` (where it is counted) and ``count`` (≥ 1).
@@ -176,18 +177,31 @@ def journey_deviations(
     it leaves out, or maps off the order, are not designed steps); ``None`` means the labels
     are the steps. ``unexpected`` lists the labels that are unexpected touchpoints (a label
     that is also a designed step counts as designed). See the module docstring.
+
+    ``designed`` may pass :func:`designed_steps` of ``events`` relabelled with their steps,
+    when the caller has them: the designed sequence is then read from there, not collapsed
+    again from every event. The result is the same when no two events of a unit share
+    ``(ts, seq)`` (a store's events: ``seq`` is unique); with ties the label settles the
+    order, and a touchpoint and its step may settle it differently.
     """
     k = len(order)
     placed = _placed(events, order, step_of)
     off = list(unexpected)
     outside = placed.label.isin(off) & placed._pos.isnull() if off else ibis.literal(False)
     placed = placed.mutate(_off=outside)
-    placed = placed.filter(placed.unit.notnull() & (placed._pos.notnull() | placed._off))
-
-    # the designed sequence: designed events, consecutive repeats of a step collapsed
-    designed = placed.filter(placed._pos.notnull())
-    designed = designed.mutate(_previous=designed._pos.lag().over(_by_unit(designed)))
-    designed = designed.filter(designed._previous.isnull() | (designed._previous != designed._pos))
+    if designed is None:
+        placed = placed.filter(placed.unit.notnull() & (placed._pos.notnull() | placed._off))
+        # the designed sequence: designed events, consecutive repeats of a step collapsed
+        designed = placed.filter(placed._pos.notnull())
+        designed = designed.mutate(_previous=designed._pos.lag().over(_by_unit(designed)))
+        designed = designed.filter(
+            designed._previous.isnull() | (designed._previous != designed._pos)
+        )
+    else:
+        # only the unexpected events are read from ``events``: a filter on their labels
+        placed = placed.filter(placed.unit.notnull() & placed._off) if off else placed
+        designed = _placed(designed, order, None)
+        designed = designed.filter(designed.unit.notnull())
     designed = designed.mutate(
         _index=ibis.row_number().over(_by_unit(designed)) + 1,
         _from=designed._pos.lag().over(_by_unit(designed)),

@@ -37,14 +37,15 @@ def transitions(
     steps = events.filter(events.unit.notnull())
     # Empty labels read as "(unmapped)" like NULL ones.
     steps = steps.mutate(label=steps.label.nullif("").fill_null(UNMAPPED))
-    if collapse:
-        steps = collapse_repeats(steps)
     # Labels become small integers numbered in label order (so ordering by the code is
     # ordering by the label): the pairs, which both aggregations below read, take half the
     # memory. Code 0 means "no next step" (`lead` past the last row is NULL, or 0 on
-    # ClickHouse).
+    # ClickHouse). Collapsing keeps every label, so the codes come from the steps before it:
+    # the engine would otherwise run the collapsing window twice, once for each reader.
     codes = steps.select("label").distinct()
     codes = codes.mutate(_code=(ibis.row_number().over(order_by=codes.label) + 1).cast("int32"))
+    if collapse:
+        steps = collapse_repeats(steps)
     steps = steps.join(codes, "label")
     # One window pass: the next step's code and time, in journey order (the order of
     # `journey_steps`).

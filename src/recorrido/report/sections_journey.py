@@ -149,7 +149,7 @@ def buyer(facts: Facts, t: Text) -> Section:
 def _flows(facts: Facts, t: Text, names: dict[str, str]) -> Section:
     journey, journey_map = facts.journey, facts.map
     order = journey_map.stage_ids()
-    edges = journey.transitions(level="stage", collapse=True).to_dict()["edges"]
+    edges = journey.transitions(level="stage", collapse=True, ends=False).to_dict()["edges"]
     known = [e for e in edges if e["source"] in order and e["target"] in order]
     position = {stage: i for i, stage in enumerate(order)}
     nodes = [names.get(s, s) for s in order]
