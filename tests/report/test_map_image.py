@@ -13,6 +13,7 @@ from recorrido.cli import run
 from recorrido.cli.map_image import FORMATS  # and registers the command
 
 from .test_map_svg import _world
+from .test_persona_maps import _direct_cart_reach
 
 needs_chromium = pytest.mark.skipif(
     shutil.which("chromium") is None,
@@ -65,3 +66,32 @@ def test_bad_requests(
     assert "no such folder" in capsys.readouterr().err
     assert run(["map-image", "--store", str(tmp_path / "none.duckdb")]) == 2
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+def _reach_in_svg(svg: Path, touchpoint: str) -> str:
+    """The people count drawn in ``touchpoint``'s box of a map SVG."""
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    for group in ET.parse(svg).getroot().iter(f"{svg_ns}g"):
+        title = group.find(f"{svg_ns}title")
+        if title is not None and (title.text or "").startswith(touchpoint):
+            texts = ["".join(t.itertext()) for t in group.iter(f"{svg_ns}text")]
+            return texts[-1]
+    raise AssertionError(f"no box for {touchpoint} in {svg}")
+
+
+def test_svg_of_one_persona(report_store: Path, tmp_path: Path) -> None:
+    everyone, lucia = tmp_path / "todos.svg", tmp_path / "lucia.svg"
+    assert run(["map-image", "--store", str(report_store), "-o", str(everyone)]) == 0
+    args = ["map-image", "--store", str(report_store), "-o", str(lucia)]
+    assert run([*args, "--persona", "lucia_origen"]) == 0
+    text = lucia.read_text(encoding="utf-8")
+    assert ">Persona: Lucía" in text and "Persona:" not in everyone.read_text(encoding="utf-8")
+    # the persona's map counts its own people: those a plain SQL count finds at the cart
+    assert _reach_in_svg(lucia, "Carrito") == f"{_direct_cart_reach(report_store)['lucia_origen']}"
+    assert int(_reach_in_svg(everyone, "Carrito").replace(".", "")) > int(
+        _reach_in_svg(lucia, "Carrito").replace(".", "")
+    )
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert run([*args, "--persona", "lucia"]) == 2  # an unknown persona: nothing written
+    assert run([*args, "--from", "2026-13-01"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -11,23 +10,13 @@ import typer
 
 from ..errors import UsageError
 from ..journey import Journey
-from ..report import LANGUAGES, render_report, scoped_store
+from ..report import LANGUAGES, render_report
 from ..report.i18n import Text
 from .app import app
 from .context import out, resolve_map, store_path
+from .scoping import day, scope_label, scoped
 
 __all__: list[str] = []
-
-
-def _day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"{option} {value}: give a day as YYYY-MM-DD, e.g. 2026-06-01", code="usage_date"
-        ) from None
 
 
 @app.command()
@@ -64,20 +53,15 @@ def report(
     if language not in LANGUAGES:
         raise UsageError(f"--lang {language}: use es or en", code="usage_lang")
     t = Text(language)
-    first, last = _day(start, "--from"), _day(end, "--to")
-    scope = [t("period", start=t.date(first), end=t.date(last))] if first or last else []
-    if persona is not None:
-        names = {p.id: p.name for p in journey_map.personas}
-        scope.append(t("persona_scope", name=names.get(persona, persona)))
+    first, last = day(start, "--from"), day(end, "--to")
     with ExitStack() as stack:
-        source = path
-        if first or last or persona:
-            source = stack.enter_context(
-                scoped_store(path, journey_map, start=first, end=last, persona=persona)
-            )
+        source = scoped(stack, path, journey_map, first, last, persona)
         journey = stack.enter_context(Journey(source, map=journey_map))
         html = render_report(
-            journey, lang=t.lang, scope=" · ".join(scope) or None, persona_scope=persona is not None
+            journey,
+            lang=t.lang,
+            scope=scope_label(t, journey_map, first, last, persona),
+            persona_scope=persona is not None,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")

@@ -308,13 +308,16 @@ class _Sheet:
         )
 
 
-def map_svg(facts: Facts, t: Text) -> str:
-    """The journey map of ``facts`` in ``t``'s language, as a standalone SVG document."""
+def map_svg(facts: Facts, t: Text, *, scope: str | None = None) -> str:
+    """The journey map of ``facts`` in ``t``'s language, as a standalone SVG document;
+    ``scope`` names the period or persona the store was trimmed to, under the title."""
     view = journey_map_view(facts, t)
     columns = view["columns"]
     sheet = _Sheet(columns, t)
     title = f"{t('title')} · {facts.map.meta.name}"
     sheet.free(title, size=20, lines=2, fill=INK, bold=True)
+    if scope:
+        sheet.free(scope, size=BODY, lines=2, fill=INK, bold=True)
     if not facts.count("events"):
         sheet.free(t("unavailable", reason=t("no_events")), size=BODY, lines=3, fill=MUTED)
     sheet.y += 12
