@@ -12,13 +12,14 @@ and runs them on the store's DuckDB connection.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import ibis
 import pyarrow as pa
@@ -61,6 +62,21 @@ from .store import Store
 __all__ = ["Journey"]
 
 _PERIODS_US = {"day": 86_400_000_000, "week": 7 * 86_400_000_000}
+
+_Analysis = TypeVar("_Analysis", bound=Callable[..., Result])
+
+
+def _named(method: _Analysis) -> _Analysis:
+    """The analysis's result carries the map's names and language (for its notebook chart)."""
+
+    @functools.wraps(method)
+    def analysis(journey: Journey, *args: Any, **kwargs: Any) -> Result:
+        result: Result = method(journey, *args, **kwargs)
+        if journey.map is not None:
+            result.names, result.lang = journey.map.names(), journey.map.meta.language
+        return result
+
+    return cast("_Analysis", analysis)
 
 
 class Journey(Closing):
@@ -324,6 +340,7 @@ class Journey(Closing):
             code="usage_hold_property",
         )
 
+    @_named
     def funnel(self, steps: list[str], **options: Any) -> Result:
         """The buyer-journey funnel over ``steps`` (see :class:`~.requests.FunnelRequest`).
 
@@ -401,6 +418,7 @@ class Journey(Closing):
             "funnel", table, request.model_dump(), extra, shape=_funnel_shape, warnings=warnings
         )
 
+    @_named
     def dropped(self, steps: list[str], at: int, **options: Any) -> Result:
         """The units that reached step ``at − 1`` but not step ``at`` (1-based), with times."""
         request, spec, units, _, warnings = self._funnel(steps, options)
@@ -418,6 +436,7 @@ class Journey(Closing):
         table = self._run(lost)
         return Result("dropped", table, {**request.model_dump(), "at": at}, warnings=warnings)
 
+    @_named
     def transitions(self, *, ends: bool = True, **options: Any) -> Result:
         """The directly-follows graph (see :class:`~.requests.TransitionsRequest`), with the
         steps journeys start and end at (``starts``, ``ends``) unless ``ends`` is False (one
@@ -434,6 +453,7 @@ class Journey(Closing):
             extra["ends"] = {str(r["label"]): int(r["ends"]) for r in found if r["ends"]}
         return Result("transitions", edges, request.model_dump(), extra, _edges_shape)
 
+    @_named
     def paths(self, **options: Any) -> Result:
         """Top paths (see :class:`~.requests.PathsRequest`); with ``funnel``, the top paths
         of the units that converted and of those that dropped, side by side (``outcome``)."""
@@ -490,6 +510,7 @@ class Journey(Closing):
         joined = events.join(units, events.unit == units._o_unit)
         return joined.drop("_o_unit"), after_last
 
+    @_named
     def conformance(self, by: str | None = None, **options: Any) -> Result:
         """How real journeys follow the map's designed buyer journey: fitness, moves and
         deviations (skipped steps, out of order, backward moves, unexpected touchpoints),
@@ -497,21 +518,25 @@ class Journey(Closing):
         :class:`~.requests.ConformanceRequest`)."""
         return _conformance.conformance(self, {**options, "by": by})
 
+    @_named
     def experience(self, by: str = "touchpoint", **options: Any) -> Result:
         """NPS, CSAT, CES and ratings of the store's survey answers per touchpoint, stage,
         persona, channel, period (``period="day"|"week"``) or none; ``min_sample`` flags
         small groups (docs/analytics.md#experience)."""
         return _experience.experience(self, {**options, "by": by})
 
+    @_named
     def emotion_curve(self, min_sample: int = 30) -> Result:
         """Designed against measured emotion (−2…+2) per stage of the map."""
         return _experience.emotion(self, {"min_sample": min_sample})
 
+    @_named
     def satisfaction(self) -> Result:
         """Journey-level satisfaction per person; ``extra["drivers"]``: each touchpoint's and
         the whole journey's correlation with the person's NPS."""
         return _experience.satisfaction(self, {})
 
+    @_named
     def painpoints(self, level: str = "touchpoint", **options: Any) -> Result:
         """Touchpoints (or stages) ranked as pain points, worst first: reach, drop-off,
         dissatisfied answers and negative comments, with evidence (docs/analytics.md, *Pain
@@ -519,6 +544,7 @@ class Journey(Closing):
         journey's conversion)."""
         return _painpoints.painpoints(self, {"level": level, **options})
 
+    @_named
     def drivers(self, outcome: str = "nps", **options: Any) -> Result:
         """Key drivers of ``outcome`` (nps, conversion or churn): experiences and events that
         go with a worse or better outcome than their baseline, with effect sizes, 95%
@@ -527,11 +553,13 @@ class Journey(Closing):
         min_exposed, kinds, top, purchases."""
         return _drivers.drivers(self, {"outcome": outcome, **options})
 
+    @_named
     def routes(self, routes: list[str] | None = None, **options: Any) -> Result:
         """Who took each of the map's ``routes`` (default: all) and how many converted (see
         :class:`~.requests.RoutesRequest`)."""
         return _conformance.routes(self, {**options, "routes": routes or []})
 
+    @_named
     def variants(self, **options: Any) -> Result:
         """Distinct whole journeys (see :class:`~.requests.VariantsRequest`)."""
         request = build(VariantsRequest, **options)
@@ -541,6 +569,7 @@ class Journey(Closing):
         table = self._run(expr.limit(request.top))
         return Result("variants", table, request.model_dump(), shape=_paths_shape)
 
+    @_named
     def loyalty(self, purchase: str, **options: Any) -> Result:
         """Repeat purchases of ``purchase`` and the lifecycle of units per period."""
         request = build(LoyaltyRequest, purchase=purchase, **options)
@@ -554,6 +583,7 @@ class Journey(Closing):
             "lifecycle", table, request.model_dump(), extra, _loyalty_shape, warnings=warnings
         )
 
+    @_named
     def retention(self, **options: Any) -> Result:
         """Cohort retention (see :class:`~.requests.RetentionRequest`)."""
         request = build(RetentionRequest, **options)

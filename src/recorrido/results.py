@@ -27,7 +27,9 @@ def _plain(value: object) -> object:
 
 @dataclass
 class Result:
-    """The outcome of one analysis."""
+    """The outcome of one analysis. ``names`` (ids of the map's stages, touchpoints, channels,
+    personas and routes → their names) and ``lang`` (the map's language) are what its chart
+    in a notebook shows; a journey with a map fills them in."""
 
     kind: str
     table: pa.Table
@@ -35,6 +37,8 @@ class Result:
     extra: dict[str, Any] = field(default_factory=dict)
     shape: Callable[[Result], dict[str, Any]] | None = None
     warnings: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    lang: str = "en"
 
     def to_arrow(self) -> pa.Table:
         return self.table

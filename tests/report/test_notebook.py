@@ -156,8 +156,11 @@ def test_the_other_analyses_show_their_own_numbers(voice: Journey) -> None:
     assert bar["y"] == [r["name"] for r in routes.rows()]
     loyalty = voice.loyalty("purchase", level="stage")
     traces = {t["name"]: t["y"] for t in notebook.figures_for(loyalty)[0]["data"]}
-    assert traces["new"] == loyalty.table.column("new").to_pylist()
-    assert traces["dormant"] == [-n for n in loyalty.table.column("dormant").to_pylist()]
+    # the sample map is in Spanish: so are the charts of its results
+    assert traces["nuevos"] == loyalty.table.column("new").to_pylist()
+    assert traces["pasan a inactivos"] == [
+        -n for n in loyalty.table.column("dormant").to_pylist()
+    ]
     drivers = voice.drivers("churn")
     effects, matrix = notebook.figures_for(drivers)
     hurts = [r for r in drivers.rows() if r["verdict"] == "hurts"][:8]
@@ -174,13 +177,14 @@ def test_experience_shows_each_metric_of_the_result(voice: Journey) -> None:
     measured = {m.upper() for m in ("nps", "csat", "ces") if any(r[f"{m}_n"] for r in rows)}
     assert set(by_title) == measured and {"NPS", "CSAT"} <= measured
     nps = [r for r in rows if r["nps_n"] and r["nps"] is not None]
-    assert by_title["NPS"]["y"] == [r["group"] for r in nps]
+    names = result.names
+    assert by_title["NPS"]["y"] == [names[r["group"]] for r in nps]
     assert by_title["NPS"]["x"] == [r["nps"] for r in nps]
     csat = [r for r in rows if r["csat_n"] and r["csat_mean"] is not None]
     assert by_title["CSAT"]["x"] == [r["csat_mean"] for r in csat]
     # the lowest CSAT among groups with enough answers is marked
     trusted = [r for r in csat if not r["csat_low"]]
-    worst = min(trusted, key=lambda r: r["csat_mean"])["group"]
+    worst = names[min(trusted, key=lambda r: r["csat_mean"])["group"]]
     marked = [g for g, c in zip(by_title["CSAT"]["y"], by_title["CSAT"]["marker"]["color"],
                                 strict=True) if c == "#c8553d"]  # fmt: skip
     assert marked == [worst]
@@ -193,7 +197,7 @@ def test_painpoints_bars_are_the_scores_worst_first(voice: Journey) -> None:
     (bar,) = result._repr_mimebundle_()[PLOTLY]["data"]
     scored = [r for r in result.rows() if r["score"] is not None][:8]
     assert bar["type"] == "bar" and len(scored) >= 3
-    assert bar["y"] == [r["place"] for r in scored]
+    assert bar["y"] == [result.names[r["place"]] for r in scored]
     assert bar["x"] == [r["score"] for r in scored] == sorted(bar["x"], reverse=True)
     assert bar["marker"]["color"][0] == "#c8553d" and set(bar["marker"]["color"][1:]) == {"#1f5f8b"}
 
@@ -203,8 +207,8 @@ def test_the_emotion_curve_is_designed_against_measured(voice: Journey) -> None:
     designed, measured = result._repr_mimebundle_()[PLOTLY]["data"]
     curve = result.rows()
     assert designed["type"] == measured["type"] == "scatter"
-    assert designed["name"] == "designed" and measured["name"] == "measured"
-    assert designed["x"] == measured["x"] == [p["stage"] for p in curve]
+    assert designed["name"] == "diseñada" and measured["name"] == "medida"
+    assert designed["x"] == measured["x"] == [result.names[p["stage"]] for p in curve]
     assert designed["y"] == [p["designed"] for p in curve]
     assert measured["y"] == [p["measured"] for p in curve]
     assert any(v is not None for v in measured["y"])
@@ -307,3 +311,24 @@ def test_two_outputs_draw_in_a_browser_offline(journey: Journey, tmp_path: Path)
                        loaded.dom, re.S)  # fmt: skip
     assert len(drawn) == 2
     assert all("main-svg" in body for _, body in drawn)  # Plotly drew both
+
+
+def test_results_of_a_journey_with_a_map_speak_its_language_and_names(voice: Journey) -> None:
+    assert voice.map is not None and voice.map.meta.language == "es"
+    flows = voice.transitions(level="stage", collapse=True)
+    assert flows.lang == "es" and flows.names["checkout"] == "Checkout (formulario de pago)"
+    (sankey,) = notebook.figures_for(flows)[0]["data"]
+    stages = {s.id: s.name for s in voice.map.stages}
+    assert set(sankey["node"]["label"]) <= set(stages.values())
+    assert "Consideración" in sankey["node"]["label"]
+    title = notebook.figures_for(flows)[0]["layout"]["title"]["text"]
+    assert title == "Flujos entre pasos (personas que pasan de uno al siguiente)"
+    funnel = voice.funnel(["awareness", "consideration", "decision"], level="stage")
+    (bar,) = notebook.figures_for(funnel)[0]["data"]
+    assert bar["y"] == ["Conciencia", "Consideración", "Decisión"]
+    assert bar["text"][0].endswith(" · 100 %")  # Spanish numbers
+    # the same result without names or language reads in English with the ids
+    plain = Result(funnel.kind, funnel.table, funnel.request)
+    (bar,) = notebook.figures_for(plain)[0]["data"]
+    assert bar["y"] == ["awareness", "consideration", "decision"]
+    assert notebook.figures_for(plain)[0]["layout"]["title"]["text"] == "Funnel (people per step)"

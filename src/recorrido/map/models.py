@@ -385,6 +385,12 @@ class JourneyMap(_Model):
     def stage_ids(self) -> list[str]:
         return [s.id for s in self.stages]
 
+    def names(self) -> dict[str, str]:
+        """The name of every id of the map's channels, personas, routes, stages and
+        touchpoints (on a clash, the later kind in that list wins)."""
+        kinds = (self.channels, self.personas, self.routes, self.stages, self.touchpoints)
+        return {item.id: item.name for items in kinds for item in items}
+
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         """The touchpoint with this id (``KeyError`` if absent)."""
         for tp in self.touchpoints:

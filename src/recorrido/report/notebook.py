@@ -4,7 +4,9 @@
 chart wherever scripts run (classic Jupyter, JupyterLab, VS Code, exported HTML), offline: as
 Plotly's ``notebook`` renderer does, the process's first chart embeds plotly.js and later ones
 wait for it (:func:`reset` embeds it again). Kinds without a chart show the table alone.
-Labels are the result's ids: a result does not hold the map's names.
+Titles and numbers are written in the result's language and ids shown by the map's names,
+both of which a journey with a map gives its results (``Result.lang``, ``Result.names``);
+without a map, in English with the ids.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
 from . import charts
-from .i18n import Text
+from .blocks import theme_name
+from .i18n import MESSAGES, Text
 
 if TYPE_CHECKING:
     from ..results import Result
@@ -29,7 +32,6 @@ __all__ = ["figure_for", "figures_for", "mimebundle", "notebook_html", "reset", 
 
 Figure = dict[str, Any]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-_T = Text("en")
 _CONFIG = {"displaylogo": False, "responsive": True}
 _PALETTE = (charts.MAIN, charts.SECOND, charts.GOOD, charts.BAD, charts.GREY, "#56b4e9", "#cc79a7")
 _TABLE_ROWS = 50
@@ -47,8 +49,28 @@ def reset() -> None:
 # -- figures, one builder per result kind ----------------------------------------------------
 
 
-def _people(result: Result) -> str:
-    return "sessions" if result.request.get("unit") == "session" else "people"
+class _Words:
+    """What a builder writes with: the result's language and the map's names for its ids."""
+
+    def __init__(self, result: Result) -> None:
+        self.t = Text("es" if result.lang == "es" else "en")
+        self.names = result.names
+        self.unit = self.t(
+            "nb_sessions" if result.request.get("unit") == "session" else "nb_people"
+        )
+
+    def name(self, value: object) -> str:
+        """The map's name of an id (the id itself when the map has none)."""
+        return self.t("nb_none") if value is None else self.names.get(str(value), str(value))
+
+    def by(self, column: str) -> str:
+        """A grouping column in words (``stage`` → ``etapa``)."""
+        key = f"nb_by_{column}"
+        return self.t(key) if key in MESSAGES else column
+
+    def date(self, value: object) -> str:
+        """A period or cohort start (ISO text) as ``2 mar 2026`` / ``2 Mar 2026``."""
+        return self.t.date(dt.datetime.fromisoformat(str(value)))
 
 
 def _breakdown(result: Result) -> str | None:
@@ -57,28 +79,27 @@ def _breakdown(result: Result) -> str | None:
     return next((c for c in names if c in result.table.column_names), None)
 
 
-def _funnel(result: Result) -> list[Figure]:
-    rows, people, group = result.rows(), _people(result), _breakdown(result)
-    title = f"Funnel ({people} per step)"
-    names = {r["step"]: str(r["name"]) for r in rows}
+def _funnel(result: Result, w: _Words) -> list[Figure]:
+    rows, t, group = result.rows(), w.t, _breakdown(result)
+    title = t("nb_funnel", unit=w.unit)
+    names = {r["step"]: w.name(r["name"]) for r in rows}
     labels = [names[step] for step in sorted(names)]
     if group is None:
-        texts = [f"{_T.number(r['count'])} · {_T.percent(r['conversion'])}" for r in rows]
-        return [charts.bars(title, labels, [r["count"] for r in rows], axis=people, texts=texts)]
+        texts = [f"{t.number(r['count'])} · {t.percent(r['conversion'])}" for r in rows]
+        return [charts.bars(title, labels, [r["count"] for r in rows], axis=w.unit, texts=texts)]
     # grouped bars in the style of ``bars``: the groups with the most entries, one colour each
     firsts = sorted((r for r in rows if r["step"] == 1), key=lambda r: -r["count"])
     firsts = firsts[: len(_PALETTE)]
     counts = {(r[group], r["step"]): r["count"] for r in rows}
-    figure = charts.bars(title, labels, [0] * len(labels), axis=people)
+    figure = charts.bars(title, labels, [0] * len(labels), axis=w.unit)
     figure["data"] = [
-        {"type": "bar", "orientation": "h", "y": labels,
-         "name": "(none)" if first[group] is None else str(first[group]),
+        {"type": "bar", "orientation": "h", "y": labels, "name": w.name(first[group]),
          "x": [counts.get((first[group], step), 0) for step in sorted(names)],
          "marker": {"color": _PALETTE[i]}}
         for i, first in enumerate(firsts)
     ]  # fmt: skip
     height = max(300, min(1200, 80 + 14 * len(labels) * len(firsts)))
-    figure["layout"].update(barmode="group", height=height, legend={"title": {"text": group}})
+    figure["layout"].update(barmode="group", height=height, legend={"title": {"text": w.by(group)}})
     return [figure]
 
 
@@ -95,7 +116,7 @@ def _sankey_order(weights: dict[tuple[str, str], int], starts: dict[str, int]) -
     return order
 
 
-def _transitions(result: Result) -> list[Figure]:
+def _transitions(result: Result, w: _Words) -> list[Figure]:
     edges = [r for r in result.rows() if r["source"] != r["target"]]
     value = {(str(e["source"]), str(e["target"])): int(e["people"] or e["units"] or 0)
              for e in edges}  # fmt: skip
@@ -105,11 +126,10 @@ def _transitions(result: Result) -> list[Figure]:
     order = _sankey_order(kept, result.extra.get("starts") or {})
     at = {node: i for i, node in enumerate(order)}
     links = [(at[s], at[t], v, at[t] < at[s]) for (s, t), v in kept.items()]
-    title = f"Flows between steps ({_people(result)} moving from one to the next)"
-    return [charts.sankey(title, order, links)]
+    return [charts.sankey(w.t("nb_flows", unit=w.unit), [w.name(n) for n in order], links)]
 
 
-def _paths(result: Result) -> list[Figure]:
+def _paths(result: Result, w: _Words) -> list[Figure]:
     paths, seen = [], dict[str, int]()  # the top paths of each outcome, if split by outcome
     for p in result.to_dict()["paths"]:
         seen[p.get("outcome", "")] = seen.get(p.get("outcome", ""), 0) + 1
@@ -117,111 +137,120 @@ def _paths(result: Result) -> list[Figure]:
             paths.append(p)
     if not paths:
         return []
-    labels = [(f"{p['outcome']}: " if "outcome" in p else "") + " → ".join(map(str, p["path"]))
-              for p in paths]  # fmt: skip
+    t = w.t
+    labels = [(f"{t('nb_' + p['outcome'])}: " if "outcome" in p else "")
+              + " → ".join(map(w.name, p["path"])) for p in paths]  # fmt: skip
     colors = None
     if any("outcome" in p for p in paths):
         colors = [charts.GOOD if p.get("outcome") == "converted" else charts.BAD for p in paths]
-    texts = [f"{_T.number(p['count'])} · {_T.percent(p['share'])}" for p in paths]
-    noun = "journeys" if result.kind == "variants" else "paths"
-    return [charts.bars(f"Top {noun} ({_people(result)})", labels, [p["count"] for p in paths],
-                        axis=_people(result), texts=texts, colors=colors)]  # fmt: skip
+    texts = [f"{t.number(p['count'])} · {t.percent(p['share'])}" for p in paths]
+    title = t("nb_variants" if result.kind == "variants" else "nb_paths", unit=w.unit)
+    return [charts.bars(title, labels, [p["count"] for p in paths], axis=w.unit, texts=texts,
+                        colors=colors)]  # fmt: skip
 
 
-_METRICS = {"nps": ("nps", 0, "NPS (−100 … 100)"), "csat": ("csat_mean", 2, "CSAT (mean 1–5)"),
-            "ces": ("ces", 2, "CES (mean effort 1–7, lower is better)")}  # fmt: skip
+_METRICS = {"nps": ("nps", 0), "csat": ("csat_mean", 2), "ces": ("ces", 2)}
 
 
-def _experience(result: Result) -> list[Figure]:
+def _experience(result: Result, w: _Words) -> list[Figure]:
     rows, by = result.rows(), result.extra.get("by") or result.request.get("by", "touchpoint")
-    found = []
-    for metric, (key, digits, title) in _METRICS.items():
+    t, found = w.t, []
+    for metric, (key, digits) in _METRICS.items():
         scored = [r for r in rows if r[f"{metric}_n"] and r[key] is not None]
         if not scored:
             continue
         trusted = [r for r in scored if not r[f"{metric}_low"]] or scored
         worst = (max if metric == "ces" else min)(trusted, key=lambda r: r[key])
-        name, _, scale = title.partition(" ")
         found.append(charts.bars(
-            f"{name} by {by} {scale}" if by != "none" else title,
-            [_date(r["group"]) if by == "period" else str(r["group"]) for r in scored],
+            t(f"nb_{metric}", by=w.by(by)) if by != "none" else t(f"nb_{metric}_all"),
+            [w.date(r["group"]) if by == "period" else w.name(r["group"]) for r in scored],
             [r[key] for r in scored], axis=metric.upper(),
-            texts=[f"{_T.number(r[key], digits)} (n={_T.number(r[f'{metric}_n'])})"
+            texts=[f"{t.number(r[key], digits)} (n={t.number(r[f'{metric}_n'])})"
                    for r in scored],
             colors=[charts.BAD if r is worst else charts.MAIN for r in scored],
         ))  # fmt: skip
     return found
 
 
-def _emotion(result: Result) -> list[Figure]:
-    curve = result.rows()
+def _emotion(result: Result, w: _Words) -> list[Figure]:
+    curve, t = result.rows(), w.t
     if not curve:
         return []
     return [charts.emotion_lines(
-        "Emotion curve: designed against measured (−2 … +2)",
-        [str(p["stage"]) for p in curve], [p["designed"] for p in curve],
-        [p["measured"] for p in curve], names=("designed", "measured"),
-        axis="emotion (−2 … +2)",
+        t("c_emotion"), [w.name(p["stage"]) for p in curve], [p["designed"] for p in curve],
+        [p["measured"] for p in curve], names=(t("designed"), t("measured")),
+        axis=t("c_emotion_axis"),
     )]  # fmt: skip
 
 
-def _painpoints(result: Result) -> list[Figure]:
+def _painpoints(result: Result, w: _Words) -> list[Figure]:
     items = [r for r in result.rows() if r["score"] is not None][:8]
     if not items:
         return []
     return [charts.bars(
-        "Pain points (score 0–100)", [str(r["place"]) for r in items],
+        w.t("c_pain"), [w.name(r["place"]) for r in items],
         [r["score"] for r in items], axis="0–100",
         colors=[charts.BAD if i == 0 else charts.MAIN for i in range(len(items))],
-        texts=[_T.number(r["score"], 1) for r in items],
+        texts=[w.t.number(r["score"], 1) for r in items],
     )]  # fmt: skip
 
 
-def _drivers(result: Result) -> list[Figure]:
+def _drivers(result: Result, w: _Words) -> list[Figure]:
+    t = w.t
     outcome = str(result.extra.get("outcome") or result.request.get("outcome", "nps"))
-    unit = "NPS points" if outcome == "nps" else "pp"
+    unit = t("nb_nps_points") if outcome == "nps" else "pp"
     hurts = [r for r in result.rows() if r["verdict"] == "hurts"][:8]
     found = []
     if hurts:
         found.append(charts.bars(
-            f"Drivers of {'NPS' if outcome == 'nps' else outcome} (difference in points)",
-            [str(r["label"]) for r in hurts], [r["effect"] for r in hurts], axis=unit,
-            colors=[charts.BAD] * len(hurts),
-            texts=[f"{_T.signed(r['effect'], 1)} {unit} (n={_T.number(r['exposed'])})"
+            t("nb_drivers", outcome="NPS" if outcome == "nps" else outcome),
+            [_driver(w, r) for r in hurts],
+            [r["effect"] for r in hurts], axis=unit, colors=[charts.BAD] * len(hurts),
+            texts=[f"{t.signed(r['effect'], 1)} {unit} (n={t.number(r['exposed'])})"
                    for r in hurts],
         ))  # fmt: skip
     points = [dict(m) for m in result.extra.get("matrix", []) if m["quadrant"] is not None]
     if points:
         for p in points:
-            p["name"] = str(p.get("name") or p["place"])
-            p["hover"] = (f"{p['name']}: r={_T.number(p['importance'], 2)}, "
-                          f"{_T.number(p['performance'])}/100, {p['quadrant']}")  # fmt: skip
+            p["name"] = str(p.get("name") or w.name(p["place"]))
+            quadrant = t("q_" + p["quadrant"])
+            p["hover"] = (f"{p['name']}: r={t.number(p['importance'], 2)}, "
+                          f"{t.number(p['performance'])}/100, {quadrant}")  # fmt: skip
         cuts = (sum(p["importance"] for p in points) / len(points),
                 sum(p["performance"] for p in points) / len(points))  # fmt: skip
         found.append(charts.matrix(
-            "Priority matrix: importance × performance", points,
-            axes=("importance (correlation)", "performance (0–100)"), cuts=cuts,
+            t("c_matrix"), points, axes=(t("nb_importance"), t("axis_performance")), cuts=cuts,
         ))  # fmt: skip
     return found
 
 
-def _routes(result: Result) -> list[Figure]:
-    routes = result.rows()
+def _driver(w: _Words, row: dict[str, Any]) -> str:
+    """A driver as the report names it ("contacto con Carrito", "bad score at Checkout")."""
+    kind, place = str(row["kind"]), row["place"]
+    key = f"d_{kind}"
+    if key not in MESSAGES:
+        return str(row["label"])
+    named = theme_name(w.t, str(place)) if kind == "negative_theme" else w.name(place)
+    return w.t(key, place=named)
+
+
+def _routes(result: Result, w: _Words) -> list[Figure]:
+    routes, t = result.rows(), w.t
     if not routes:
         return []
     return [charts.bars(
-        "Designed routes: who takes them", [str(r["name"] or r["route"]) for r in routes],
-        [100 * (r["share"] or 0) for r in routes], axis=f"% of {_people(result)}",
-        texts=[f"{_T.percent(r['share'])} · {_T.percent(r['conversion_rate'])} convert"
-               for r in routes],
+        t("c_routes"), [str(r["name"] or w.name(r["route"])) for r in routes],
+        [100 * (r["share"] or 0) for r in routes], axis=t("nb_routes_share", unit=w.unit),
+        texts=[t("nb_convert", share=t.percent(r["share"]),
+                 conversion=t.percent(r["conversion_rate"])) for r in routes],
     )]  # fmt: skip
 
 
-def _retention(result: Result) -> list[Figure]:
-    rows, group = result.rows(), _breakdown(result)
+def _retention(result: Result, w: _Words) -> list[Figure]:
+    rows, group, t = result.rows(), _breakdown(result), w.t
 
     def key(row: dict[str, Any]) -> tuple[str, str]:
-        return str(row["cohort"]), "" if group is None else str(row[group])
+        return str(row["cohort"]), "" if group is None else w.name(row[group])
 
     keys = sorted({key(r) for r in rows})[-12:]  # the latest cohorts
     periods = sorted({int(r["period"]) for r in rows})
@@ -229,61 +258,53 @@ def _retention(result: Result) -> list[Figure]:
         return []
     rate = {(*key(r), int(r["period"])): r["rate"] for r in rows}
     values = [[rate.get((c, g, p)) for p in periods] for c, g in keys]
-    every = str(result.request.get("period", "week"))
+    every = "day" if result.request.get("period") == "day" else "week"
     return [charts.heatmap(
-        f"{'Daily' if every == 'day' else 'Weekly'} retention by cohort (% active)",
-        [_date(c) + (f" · {g}" if group else "") for c, g in keys], [str(p) for p in periods],
-        values, axes=(f"{every}s since joining", "cohort"),
-        texts=[[_T.percent(v) if v is not None else "" for v in row] for row in values],
+        t(f"nb_retention_{every}"),
+        [w.date(c) + (f" · {g}" if group else "") for c, g in keys], [str(p) for p in periods],
+        values, axes=(t(f"nb_since_{every}"), t("axis_cohort")),
+        texts=[[t.percent(v) if v is not None else "" for v in row] for row in values],
     )]  # fmt: skip
 
 
-def _lifecycle(result: Result) -> list[Figure]:
-    rows = result.rows()
+def _lifecycle(result: Result, w: _Words) -> list[Figure]:
+    rows, t = result.rows(), w.t
     if not rows:
         return []
-    labels = [_date(r["period"]) for r in rows]
-    people = _people(result)
+    labels = [w.date(r["period"]) for r in rows]
     active = [r["active"] for r in rows]
     figure = charts.bars(
-        f"Lifecycle of {people} per period", labels, active, axis=people, horizontal=False
+        t("nb_lifecycle", unit=w.unit), labels, active, axis=w.unit, horizontal=False
     )
     parts = (("new", charts.MAIN, 1), ("returning", charts.GOOD, 1),
              ("resurrecting", charts.SECOND, 1), ("dormant", charts.BAD, -1))  # fmt: skip
     figure["data"] = [
-        {"type": "bar", "name": name, "x": labels, "y": [sign * (r[name] or 0) for r in rows],
-         "marker": {"color": color}}
+        {"type": "bar", "name": t(f"nb_{name}"), "x": labels,
+         "y": [sign * (r[name] or 0) for r in rows], "marker": {"color": color}}
         for name, color, sign in parts
     ]  # fmt: skip
     figure["layout"].update(barmode="relative", legend={"orientation": "h", "y": -0.2})
     return [figure]
 
 
-_DEVIATIONS = {"skipped": "skipped steps", "out_of_order": "out of order",
-               "backward": "backward moves", "unexpected": "unexpected"}  # fmt: skip
+_DEVIATIONS = ("skipped", "out_of_order", "backward", "unexpected")
 
 
-def _conformance(result: Result) -> list[Figure]:
-    found = result.extra.get("deviations") or {}
+def _conformance(result: Result, w: _Words) -> list[Figure]:
+    found, t = result.extra.get("deviations") or {}, w.t
     kinds = [k for k in _DEVIATIONS if k in found]
     if not kinds:
         return []
     values = [found[k]["deviations"] for k in kinds]
     units = [found[k]["units"] for k in kinds]
     return [charts.bars(
-        "Deviations from the designed journey, by kind", [_DEVIATIONS[k] for k in kinds],
-        values, axis="count",
-        texts=[f"{_T.number(v)} · {_T.number(u)} {_people(result)}"
+        t("c_conformance"), [t(f"nb_{k}") for k in kinds], values, axis=t("axis_count"),
+        texts=[f"{t.number(v)} · {t.number(u)} {w.unit}"
                for v, u in zip(values, units, strict=True)],
     )]  # fmt: skip
 
 
-def _date(value: object) -> str:
-    """A period or cohort start (ISO text) as ``2 Mar 2026``."""
-    return _T.date(dt.datetime.fromisoformat(str(value)))
-
-
-_BUILDERS: dict[str, Callable[[Result], list[Figure]]] = {
+_BUILDERS: dict[str, Callable[[Result, _Words], list[Figure]]] = {
     "funnel": _funnel, "transitions": _transitions, "paths": _paths, "variants": _paths,
     "experience": _experience, "emotion": _emotion, "painpoints": _painpoints,
     "drivers": _drivers, "routes": _routes, "retention": _retention, "lifecycle": _lifecycle,
@@ -295,7 +316,7 @@ _BUILDERS: dict[str, Callable[[Result], list[Figure]]] = {
 def figures_for(result: Result) -> list[Figure]:
     """The report's figures for ``result`` (none for kinds without a chart)."""
     build = _BUILDERS.get(result.kind)
-    return build(result) if build else []
+    return build(result, _Words(result)) if build else []
 
 
 def figure_for(result: Result) -> Figure | None:
@@ -363,7 +384,8 @@ def table_html(result: Result) -> str:
         for row in result.rows()[:_TABLE_ROWS]
     )
     more = result.table.num_rows - _TABLE_ROWS
-    tail = f"<p>… {_T.number(more)} more rows</p>" if more > 0 else ""
+    t = _Words(result).t
+    tail = f"<p>{html.escape(t('nb_more_rows', n=t.number(more)))}</p>" if more > 0 else ""
     caption = f"<caption>{html.escape(result.kind)}</caption>"
     return f"<table>{caption}<tr>{head}</tr>{body}</table>{tail}"
 
