@@ -123,13 +123,21 @@ def retention(
     known = known.mutate(_k=period_index(known.ts, period_us=period_us, origin=origin))
 
     starts = _labelled(known, start_label)
-    by = [starts.unit] if mode == "first_time" else [starts.unit, starts._k]
-    first = ibis.window(group_by=by, order_by=[starts.ts, starts.seq])
-    starts = starts.mutate(_rn=ibis.row_number().over(first))
-    group = (
-        starts._k.cast("int64").name("_b") if breakdown is None else starts[breakdown].name("_b")
-    )
-    entries = starts.filter(starts._rn == 0).select("unit", _cohort=starts._k, _b=group)
+    if breakdown is None:
+        # the entry's period is all an entry needs: the earliest (periods grow with time), or
+        # every period with a start; a grouping, not a window over the events
+        if mode == "first_time":
+            entries = starts.group_by("unit").aggregate(_cohort=starts._k.min())
+        else:
+            entries = starts.select("unit", _cohort=starts._k).distinct()
+        entries = entries.mutate(_b=entries._cohort.cast("int64"))
+    else:
+        # the breakdown's value on the entry event itself: the first in (ts, seq) order
+        by = [starts.unit] if mode == "first_time" else [starts.unit, starts._k]
+        first = ibis.window(group_by=by, order_by=[starts.ts, starts.seq])
+        starts = starts.mutate(_rn=ibis.row_number().over(first))
+        entries = starts.filter(starts._rn == 0)
+        entries = entries.select("unit", _cohort=entries._k, _b=entries[breakdown])
 
     offsets = ibis.literal(list(range(periods)), type="array<int64>").unnest()
     grid = entries.mutate(period=offsets)

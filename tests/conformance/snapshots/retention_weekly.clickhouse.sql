@@ -38,25 +38,12 @@ FROM (
           FROM (
             SELECT
               "t5"."unit" AS "unit",
-              "t5"."_k" AS "_cohort",
-              "t5"."_k" AS "_b"
+              "t5"."_cohort" AS "_cohort",
+              "t5"."_cohort" AS "_b"
             FROM (
               SELECT
                 "t2"."unit" AS "unit",
-                "t2"."person" AS "person",
-                "t2"."ts" AS "ts",
-                "t2"."seq" AS "seq",
-                "t2"."label" AS "label",
-                "t2"."event" AS "event",
-                "t2"."channel" AS "channel",
-                "t2"."value" AS "value",
-                "t2"."properties" AS "properties",
-                "t2"."_k" AS "_k",
-                ROW_NUMBER() OVER (
-                  PARTITION BY "t2"."unit"
-                  ORDER BY "t2"."ts" ASC, "t2"."seq" ASC
-                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                ) - 1 AS "_rn"
+                MIN("t2"."_k") AS "_cohort"
               FROM (
                 SELECT
                   "t0"."unit" AS "unit",
@@ -83,9 +70,9 @@ FROM (
                 WHERE
                   isNotNull("t0"."unit")
               ) AS "t2"
+              GROUP BY
+                "t2"."unit"
             ) AS "t5"
-            WHERE
-              "t5"."_rn" = 0
           ) AS "t6"
         ) AS "t7"
       ) AS "t9"

@@ -41,24 +41,12 @@ FROM (
           FROM (
             SELECT
               `t5`.`unit`,
-              `t5`.`_k` AS `_cohort`,
-              `t5`.`_k` AS `_b`
+              `t5`.`_cohort`,
+              `t5`.`_cohort` AS `_b`
             FROM (
               SELECT
                 `t2`.`unit`,
-                `t2`.`person`,
-                `t2`.`ts`,
-                `t2`.`seq`,
-                `t2`.`label`,
-                `t2`.`event`,
-                `t2`.`channel`,
-                `t2`.`value`,
-                `t2`.`properties`,
-                `t2`.`_k`,
-                ROW_NUMBER() OVER (
-                  PARTITION BY `t2`.`unit`
-                  ORDER BY `t2`.`ts` ASC NULLS LAST, `t2`.`seq` ASC NULLS LAST
-                ) - 1 AS `_rn`
+                MIN(`t2`.`_k`) AS `_cohort`
               FROM (
                 SELECT
                   `t0`.`unit`,
@@ -81,9 +69,9 @@ FROM (
                 WHERE
                   `t0`.`unit` IS NOT NULL
               ) AS `t2`
+              GROUP BY
+                1
             ) AS `t5`
-            WHERE
-              `t5`.`_rn` = 0
           ) AS `t6`
         ) AS `t7`
       ) AS `t9`
