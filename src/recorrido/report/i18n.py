@@ -173,8 +173,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "{dissatisfied} of the answers are dissatisfied.",
     },
     "c_drivers": {
-        "es": "Impulsores de la pérdida de clientes (puntos de diferencia)",
-        "en": "Drivers of churn (difference in points)",
+        "es": "Impulsores de la pérdida de clientes (puntos de diferencia; primero, los de "
+        "evidencia más firme)",
+        "en": "Drivers of churn (difference in points; strongest evidence first)",
     },
     "r_drivers": {
         "es": "Quienes tuvieron «{driver}» abandonaron un {exposed} frente a un {baseline} "
@@ -522,8 +523,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "nb_by_period": {"es": "periodo", "en": "period"},
     "nb_by_survey": {"es": "encuesta", "en": "survey"},
     "nb_drivers": {
-        "es": "Impulsores de {outcome} (diferencia en puntos)",
-        "en": "Drivers of {outcome} (difference in points)",
+        "es": "Impulsores de {outcome} (diferencia en puntos; primero, los de evidencia más "
+        "firme)",
+        "en": "Drivers of {outcome} (difference in points; strongest evidence first)",
     },
     "nb_nps_points": {"es": "puntos de NPS", "en": "NPS points"},
     "nb_importance": {"es": "importancia (correlación)", "en": "importance (correlation)"},
