@@ -577,3 +577,30 @@ def test_experience_by_stage_and_comment_sentiment(
     header, rows, reading = found["Comment themes"]
     assert header[2:5] == ["% negative", "% positive", "mean sentiment (−1 … 1)"]
     assert rows and reading.startswith(f"The most mentioned theme is “{rows[0][0]}”")
+
+
+def test_open_cases_and_opportunities_are_named_as_the_map_names_them(
+    store: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "casos.duckdb"
+    shutil.copyfile(store, copy)
+    shutil.copyfile(store.with_name("journey.yaml"), tmp_path / "journey.yaml")
+    assert run(["alerts", "run", "--store", str(copy)]) == 0
+    assert run(["kpis", str(copy), "--open-cases"]) == 0
+    with Journey(copy) as journey:
+        page = render_report(journey, lang="es", today=DAY)
+        assert journey.map is not None
+        kpi_names = [k.name for k in journey.map.kpis]
+    monitor = page[page.index('id="monitor"') :]
+    cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", monitor, re.S)]
+    # the rules by their names, KPI cases by the KPI's; never a rule's id
+    assert "CSAT muy bajo en el checkout" in cells and "checkout_insatisfecho" not in cells
+    assert not [c for c in cells if c.startswith("kpi:")]
+    kpi_rows = [c for c in cells if c.startswith("Indicador: ")]
+    assert kpi_rows and all(c.removeprefix("Indicador: ") in kpi_names for c in kpi_rows)
+    # opportunities by what they are, not their ids
+    assert any(c.startswith("Ampliar el horario del chat hasta las 22:00") for c in cells)
+    assert "chat_hours" not in cells
+    opened = re.search(r"Casos abiertos: ([\d.]+) \(de ([\d.]+)\)", monitor)
+    assert opened is not None and int(opened.group(1).replace(".", "")) > 0
+    assert monitor.count("Casos abiertos:") == 1  # the table's title, not a note besides

@@ -239,6 +239,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Open cases: {open} (of {total}).",
     },
     "rule": {"es": "regla", "en": "rule"},
+    "kpi_case": {"es": "Indicador: {name}", "en": "KPI: {name}"},
+    "opportunity": {"es": "oportunidad", "en": "opportunity"},
     "opportunities": {"es": "Oportunidades", "en": "Opportunities"},
     "before": {"es": "antes", "en": "before"},
     "after": {"es": "después", "en": "after"},
@@ -523,8 +525,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "nb_by_period": {"es": "periodo", "en": "period"},
     "nb_by_survey": {"es": "encuesta", "en": "survey"},
     "nb_drivers": {
-        "es": "Impulsores de {outcome} (diferencia en puntos; primero, los de evidencia más "
-        "firme)",
+        "es": "Impulsores de {outcome} (diferencia en puntos; primero, los de evidencia más firme)",
         "en": "Drivers of {outcome} (difference in points; strongest evidence first)",
     },
     "nb_nps_points": {"es": "puntos de NPS", "en": "NPS points"},

@@ -13,6 +13,7 @@ from .._drivers import purchase_touchpoints
 from ..analysis.attribution import NO_TOUCH
 from ..analysis.repeat import repeat_purchases
 from ..analysis.retention import naive_utc
+from ..map.models import JourneyMap
 from ..requests import Scope
 from ..voice.before_after import opportunity_effects
 from ..voice.cases import list_cases
@@ -252,9 +253,9 @@ def monitor(facts: Facts, t: Text) -> Section:
         if effects:
             tables.append({
                 "title": t("opportunities"),
-                "header": [t("row_opportunities"), t("kpi"), t("before"), t("after"),
+                "header": [t("opportunity"), t("kpi"), t("before"), t("after"),
                            t("verdict")],
-                "rows": [[e.opportunity.id, e.kpi.name or e.kpi.id,
+                "rows": [[_brief(e.opportunity.description), e.kpi.name or e.kpi.id,
                           kpi_number(t, e.kpi, e.before.value),
                           kpi_number(t, e.kpi, e.after.value), t(e.verdict)] for e in effects],
             })  # fmt: skip
@@ -264,15 +265,35 @@ def monitor(facts: Facts, t: Text) -> Section:
     ).fetchone()
     cases = list_cases(journey.store) if present and present[0] else []
     opened = [c for c in cases if c.status != "resolved"]
-    notes.append(t("cases_open", open=t.number(len(opened)), total=t.number(len(cases))))
     by_rule: dict[str, int] = {}
     for case in opened:
         by_rule[case.rule_id] = by_rule.get(case.rule_id, 0) + 1
+    summary = t("cases_open", open=t.number(len(opened)), total=t.number(len(cases)))
     if by_rule:
+        names = _rule_names(t, journey_map)
         tables.append({
-            "title": t("cases_open", open=t.number(len(opened)), total=t.number(len(cases))),
+            "title": summary,
             "header": [t("rule"), t("axis_count")],
-            "rows": [[rule, t.number(n)] for rule, n in sorted(by_rule.items(),
-                                                             key=lambda i: -i[1])],
+            "rows": [[names.get(rule, rule), t.number(n)]
+                     for rule, n in sorted(by_rule.items(), key=lambda i: (-i[1], i[0]))],
         })  # fmt: skip
+    else:
+        notes.append(summary)
     return {"charts": [], "tables": tables, "notes": notes}
+
+
+def _brief(text: str, most: int = 90) -> str:
+    """``text`` on one line, cut at a word and ended with "…" past ``most`` characters."""
+    line = " ".join(text.split())
+    if len(line) <= most:
+        return line
+    return line[:most].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+
+
+def _rule_names(t: Text, journey_map: JourneyMap) -> dict[str, str]:
+    """The name of each case rule: an alert rule's own (its id without one), and a KPI's
+    case ("kpi:<id>") as "KPI: <name>"."""
+    names = {rule.id: rule.name or rule.id for rule in journey_map.alerts}
+    for kpi in journey_map.kpis:
+        names[f"kpi:{kpi.id}"] = t("kpi_case", name=kpi.name or kpi.id)
+    return names
