@@ -61,7 +61,7 @@ def test_every_section_and_chart_is_there(reports: dict[str, str], lang: str) ->
     for section in SECTION_IDS:
         assert f'<section id="{section}">' in page
     charts = figures(page)
-    expected = {"emotion", "funnel", "funnel_groups", "sankey", "routes", "conformance",
+    expected = {"emotion", "funnel", "funnel_groups", "sankey", "routes", "graph", "conformance",
                 "experience_csat", "experience_trend_nps", "experience_trend_csat",
                 "painpoints", "drivers", "matrix", "retention", "lifecycle",
                 "attribution"}  # fmt: skip
@@ -604,3 +604,42 @@ def test_open_cases_and_opportunities_are_named_as_the_map_names_them(
     opened = re.search(r"Casos abiertos: ([\d.]+) \(de ([\d.]+)\)", monitor)
     assert opened is not None and int(opened.group(1).replace(".", "")) > 0
     assert monitor.count("Casos abiertos:") == 1  # the table's title, not a note besides
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_discovered_journey_graph_draws_the_most_taken_moves(
+    store: Path, reports: dict[str, str], lang: str
+) -> None:
+    figure = figures(reports[lang])["graph"]
+    with Journey(store) as journey:
+        assert journey.map is not None
+        stages = [s.id for s in journey.map.stages]
+        stage_of = {tp.id: stages.index(tp.stage) for tp in journey.map.touchpoints}
+        names = {tp.id: tp.name for tp in journey.map.touchpoints}
+        moves = journey.transitions(level="touchpoint", collapse=True).rows()
+    moves = [m for m in moves if m["source"] in names and m["target"] in names]
+    top = sorted(moves, key=lambda m: (-m["people"], m["source"], m["target"]))[:30]
+    t = Text(lang)  # type: ignore[arg-type]
+    lines = [d for d in figure["data"] if d.get("mode") == "lines" and d.get("hovertext")]
+    # one curve per move drawn, its hover naming the move and its people, as transitions count
+    drawn = sorted(str(d["hovertext"]) for d in lines)
+    people, times = ("personas", "veces") if lang == "es" else ("people", "times")
+    expected = [
+        f"{names[m['source']]} → {names[m['target']]}: {t.number(m['people'])} {people} "
+        f"({t.number(m['count'])} {times})"
+        for m in top
+    ]
+    assert drawn == sorted(expected)
+    # coloured by the move against the stages' order; the widest is the most taken
+    colors = {"forward": "rgba(31,95,139,0.45)", "skip": "rgba(230,159,0,0.70)",
+              "backward": "rgba(200,85,61,0.55)"}  # fmt: skip
+    by_hover = {str(d["hovertext"]): d["line"] for d in lines}
+    for m, text in zip(top, expected, strict=True):
+        gap = stage_of[m["target"]] - stage_of[m["source"]]
+        kind = "forward" if gap in (0, 1) else "skip" if gap > 1 else "backward"
+        assert by_hover[text]["color"] == colors[kind], text
+    assert by_hover[expected[0]]["width"] == max(line["width"] for line in by_hover.values())
+    # every touchpoint is a node, named under it
+    labels = {a["text"].replace("<br>", " ") for a in figure["layout"]["annotations"]
+              if not a.get("showarrow")}  # fmt: skip
+    assert {html.escape(n) for n in names.values()} <= labels

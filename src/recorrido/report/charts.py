@@ -6,6 +6,7 @@ axis labels come from the caller in the report's language.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ __all__ = [
     "emotion_lines",
     "grouped_bars",
     "heatmap",
+    "journey_graph",
     "lines",
     "matrix",
     "sankey",
@@ -131,6 +133,100 @@ def sankey(
         layout=_layout(title, height=460),
     )
     return _json(figure)
+
+
+GRAPH_COLORS = {
+    "forward": "rgba(31,95,139,0.45)",
+    "skip": "rgba(230,159,0,0.70)",
+    "backward": "rgba(200,85,61,0.55)",
+}
+"""Edge colours of :func:`journey_graph` by kind of move against the designed order."""
+
+
+def _curve(start: tuple[float, float], end: tuple[float, float]) -> tuple[list[float], ...]:
+    """A quadratic curve from ``start`` to ``end`` bent to the left of its direction (so
+    ``a → b`` and ``b → a`` do not overlap), as points, and the point just before the end."""
+    (x1, y1), (x2, y2) = start, end
+    bend = 0.18
+    cx, cy = (x1 + x2) / 2 - bend * (y2 - y1), (y1 + y2) / 2 + bend * (x2 - x1)
+    steps = [i / 16 for i in range(17)]
+    xs = [(1 - s) ** 2 * x1 + 2 * (1 - s) * s * cx + s**2 * x2 for s in steps]
+    ys = [(1 - s) ** 2 * y1 + 2 * (1 - s) * s * cy + s**2 * y2 for s in steps]
+    return xs, ys
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of about ``width`` characters, broken at spaces (HTML-escaped, as
+    Plotly reads annotation text as HTML)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return [html.escape(line) for line in lines] or [""]
+
+
+def journey_graph(
+    title: str,
+    columns: Sequence[str],
+    nodes: Sequence[dict[str, Any]],
+    edges: Sequence[dict[str, Any]],
+    legend: dict[str, str],
+) -> dict[str, Any]:
+    """A directly-follows graph drawn over the map's stages: ``nodes`` (``name``, ``x`` the
+    stage's column, ``y`` the row in it, ``people``, ``hover``) and ``edges`` (``source``,
+    ``target`` node indexes, ``people``, ``kind`` a key of :data:`GRAPH_COLORS`, ``hover``),
+    each edge a curve as wide as its people, with an arrowhead; ``legend`` names the kinds."""
+    most = max((e["people"] for e in edges), default=1) or 1
+    data: list[Any] = []
+    annotations: list[dict[str, Any]] = []
+    for edge in sorted(edges, key=lambda e: e["people"]):  # the widest drawn last, on top
+        a, b = nodes[edge["source"]], nodes[edge["target"]]
+        xs, ys = _curve((a["x"], a["y"]), (b["x"], b["y"]))
+        color = GRAPH_COLORS[edge["kind"]]
+        data.append(go.Scatter(
+            x=xs, y=ys, mode="lines", line={"color": color, "width": 1 + 9 * edge["people"] / most},
+            hovertext=edge["hover"], hoverinfo="text", showlegend=False,
+        ))  # fmt: skip
+        annotations.append({
+            "x": xs[-1], "y": ys[-1], "ax": xs[-3], "ay": ys[-3], "xref": "x", "yref": "y",
+            "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1.2,
+            "arrowwidth": 1.5, "arrowcolor": color, "standoff": 9, "text": "",
+        })  # fmt: skip
+    for kind, name in legend.items():  # legend entries only
+        data.append(go.Scatter(
+            x=[None], y=[None], mode="lines", name=name,
+            line={"color": GRAPH_COLORS[kind], "width": 6},
+        ))  # fmt: skip
+    top = max((n["people"] for n in nodes), default=1) or 1
+    data.append(go.Scatter(
+        x=[n["x"] for n in nodes], y=[n["y"] for n in nodes], mode="markers",
+        hovertext=[n["hover"] for n in nodes], hoverinfo="text",
+        marker={"size": [8 + 18 * (n["people"] / top) ** 0.5 for n in nodes], "color": MAIN,
+                "line": {"color": "white", "width": 1.5}},
+        cliponaxis=False, showlegend=False,
+    ))  # fmt: skip
+    # names under the nodes on a white ground, above the edges that pass there
+    annotations += [
+        {"x": n["x"], "y": n["y"], "xref": "x", "yref": "y", "yshift": -14, "yanchor": "top",
+         "showarrow": False, "text": "<br>".join(_wrapped(n["name"], 24)),
+         "font": {"size": 11}, "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 1}
+        for n in nodes
+    ]  # fmt: skip
+    rows = max((-n["y"] for n in nodes), default=0) + 1
+    layout = _layout(
+        title,
+        height=int(170 + 78 * rows),
+        xaxis={"tickvals": list(range(len(columns))), "ticktext": list(columns), "side": "top",
+               "range": [-0.6, len(columns) - 0.4], "showgrid": True, "zeroline": False},
+        yaxis={"visible": False, "range": [-rows + 0.4, 0.6]},
+        annotations=annotations,
+        legend={"orientation": "h", "y": -0.04},
+        margin={"l": 20, "r": 20, "t": 90, "b": 40},
+        hovermode="closest",
+    )  # fmt: skip
+    return _json(go.Figure(data=data, layout=layout))
 
 
 def matrix(

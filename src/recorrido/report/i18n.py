@@ -129,6 +129,34 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{conforming} of people follow the designed journey without deviating "
         "(mean fitness {fitness}).",
     },
+    "c_graph": {
+        "es": "Recorrido descubierto: los {n} pasos más frecuentes entre puntos de contacto "
+        "(grosor: personas)",
+        "en": "Discovered journey: the {n} most frequent moves between touchpoints (width: people)",
+    },
+    "g_forward": {
+        "es": "según el diseño (misma etapa o la siguiente)",
+        "en": "as designed (same or next stage)",
+    },
+    "g_skip": {"es": "salta etapas", "en": "skips stages"},
+    "g_backward": {"es": "vuelve a una etapa anterior", "en": "goes back to an earlier stage"},
+    "g_node": {"es": "{name}: {people} personas", "en": "{name}: {people} people"},
+    "g_edge": {
+        "es": "{source} → {target}: {people} personas ({count} veces)",
+        "en": "{source} → {target}: {people} people ({count} times)",
+    },
+    "r_graph": {
+        "es": "El paso más frecuente entre puntos de contacto es {source} → {target} ({people} "
+        "personas). De los {shown} pasos dibujados, {skips} saltan etapas y {backs} vuelven "
+        "a una etapa anterior.",
+        "en": "The most frequent move between touchpoints is {source} → {target} ({people} "
+        "people). Of the {shown} moves drawn, {skips} skip stages and {backs} go back to an "
+        "earlier stage.",
+    },
+    "no_moves": {
+        "es": "nadie pasa de un punto de contacto a otro",
+        "en": "nobody moves from one touchpoint to another",
+    },
     "dev_skipped": {"es": "saltos de etapa", "en": "skipped stages"},
     "dev_out_of_order": {"es": "fuera de orden", "en": "out of order"},
     "dev_backward": {"es": "vueltas atrás", "en": "backward moves"},
