@@ -69,7 +69,8 @@ def bars(
         orientation="h" if horizontal else "v",
         marker={"color": list(colors) if colors else MAIN},
         text=list(texts) if texts else None,
-        textposition="auto",
+        # Plotly hides the text of an empty bar unless it is placed outside
+        textposition=["outside" if v == 0 else "auto" for v in shown],
         hovertext=list(hover) if hover else None,
         hoverinfo="text" if hover else None,
         cliponaxis=False,
