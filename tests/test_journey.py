@@ -65,6 +65,13 @@ def test_stage_transitions_paths_conformance_retention(journey: Journey) -> None
     # without the starts and ends: the same edges, and no pretence of starts or ends
     bare = journey.transitions(level="stage", collapse=True, ends=False).to_dict()
     assert bare["edges"] == edges["edges"] and "starts" not in bare and "ends" not in bare
+    # without durations: the same counts, no times
+    counts = journey.transitions(level="stage", collapse=True, durations=False).to_dict()
+    timed = ("median_seconds", "p95_seconds")
+    assert [{k: v for k, v in e.items() if k not in timed} for e in counts["edges"]] == [
+        {k: v for k, v in e.items() if k not in timed} for e in edges["edges"]
+    ]
+    assert all(e[k] is None for e in counts["edges"] for k in timed)
     paths = journey.paths(length=3, level="touchpoint", top=5).to_dict()["paths"]
     assert len(paths) == 5 and all(1 <= len(p["path"]) <= 3 for p in paths)
     assert [p["count"] for p in paths] == sorted((p["count"] for p in paths), reverse=True)

@@ -437,15 +437,20 @@ class Journey(Closing):
         return Result("dropped", table, {**request.model_dump(), "at": at}, warnings=warnings)
 
     @_named
-    def transitions(self, *, ends: bool = True, **options: Any) -> Result:
+    def transitions(self, *, ends: bool = True, durations: bool = True, **options: Any) -> Result:
         """The directly-follows graph (see :class:`~.requests.TransitionsRequest`), with the
-        steps journeys start and end at (``starts``, ``ends``) unless ``ends`` is False (one
-        pass over the events less, for a caller that only needs the edges)."""
+        steps journeys start and end at (``starts``, ``ends``) unless ``ends`` is False, and
+        each edge's median and 95th-percentile time unless ``durations`` is False (each a
+        pass over the events less, for a caller that only needs the counts)."""
         request = build(TransitionsRequest, **options)
         events = self.events(request)
         # the person is the unit in person scope (a table given as it is may differ)
         people = request.unit == "person" and self._table is None
-        edges = self._run(transitions(events, collapse=request.collapse, units_are_people=people))
+        edges = self._run(
+            transitions(
+                events, collapse=request.collapse, units_are_people=people, durations=durations
+            )
+        )
         extra: dict[str, Any] = {}
         if ends:
             found = self._run(starts_and_ends(events)).to_pylist()

@@ -159,6 +159,10 @@ def test_transitions_match_the_reference(rows: list[dict[str, Any]]) -> None:
         rows, collapse=True
     )
     assert run(starts_and_ends, rows) == ref.starts_and_ends(rows)
+    # without durations: the reference's counts and shares, no times
+    untimed = [{**e, "median_seconds": None, "p95_seconds": None}
+               for e in ref.transitions(rows, collapse=True)]  # fmt: skip
+    assert run(lambda t: transitions(t, collapse=True, durations=False), rows) == untimed
 
 
 @settings(max_examples=30, deadline=None)

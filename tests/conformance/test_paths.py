@@ -101,6 +101,14 @@ CASES: dict[str, tuple[list[dict[str, Any]], Build, Reference]] = {
         lambda t: transitions(t, collapse=True),
         lambda r: ref.transitions(r, collapse=True),
     ),
+    "transitions_counts": (
+        TIMED,
+        lambda t: transitions(t, collapse=True, durations=False),
+        lambda r: [
+            {**e, "median_seconds": None, "p95_seconds": None}
+            for e in ref.transitions(r, collapse=True)
+        ],
+    ),
     "starts_and_ends": (TIMED, starts_and_ends, ref.starts_and_ends),
     "paths_first": paths_case(SHOP, length=3),
     "paths_first_uncollapsed": paths_case(SHOP, length=3, collapse=False),

@@ -22,7 +22,11 @@ _US_PER_SECOND = 1_000_000
 
 
 def transitions(
-    events: ibis.Table, *, collapse: bool = False, units_are_people: bool = False
+    events: ibis.Table,
+    *,
+    collapse: bool = False,
+    units_are_people: bool = False,
+    durations: bool = True,
 ) -> ibis.Table:
     """One row per edge: ``source, target, count, units, people, share_out, median_seconds,
     p95_seconds``; most transitions first.
@@ -32,7 +36,9 @@ def transitions(
     leaving ``source``. With ``collapse``, consecutive repeats are dropped first (durations
     then run from the first event of one run to the first event of the next). Pass
     ``units_are_people`` when each unit is one person (the unit of analysis is the person):
-    ``people`` is then ``units`` and the second distinct count is saved.
+    ``people`` is then ``units`` and the second distinct count is saved. Without
+    ``durations``, ``median_seconds`` and ``p95_seconds`` are NULL and not computed (a
+    grouping by every distinct duration less, for a caller that only needs the counts).
     """
     steps = events.filter(events.unit.notnull())
     # Empty labels read as "(unmapped)" like NULL ones.
@@ -65,23 +71,32 @@ def transitions(
         units=units,
         people=units if units_are_people else pairs.person.nunique().cast("int64"),
     )
+    if not durations:
+        none = ibis.null("int64")
+        edges = edges.mutate(_median=none, _p95=none)
+        return _named_edges(edges, codes)
     # Nearest-rank quantiles from the edge's distinct durations and their counts: the
     # durations of rank `before + 1 … through` all equal `_us`, so the q-quantile (rank
     # ⌈q·n⌉) is the `_us` whose `before < ⌈q·n⌉ <= through`.
-    durations = pairs.group_by([*edge, "_us"]).aggregate(_k=pairs.unit.count())
-    running = ibis.window(group_by=edge, order_by=durations._us, rows=(None, 0))
-    durations = durations.mutate(
-        _through=durations._k.sum().over(running), _n=durations._k.sum().over(group_by=edge)
+    spread = pairs.group_by([*edge, "_us"]).aggregate(_k=pairs.unit.count())
+    running = ibis.window(group_by=edge, order_by=spread._us, rows=(None, 0))
+    spread = spread.mutate(
+        _through=spread._k.sum().over(running), _n=spread._k.sum().over(group_by=edge)
     )
-    through, n = durations._through, durations._n
-    before = through - durations._k
+    through, n = spread._through, spread._n
+    before = through - spread._k
     at_median = (2 * before < n) & (n <= 2 * through)
     at_p95 = (100 * before < 95 * n) & (95 * n <= 100 * through)
-    quantiles = durations.group_by(edge).aggregate(
-        _median=ibis.cases((at_median, durations._us)).max(),
-        _p95=ibis.cases((at_p95, durations._us)).max(),
+    quantiles = spread.group_by(edge).aggregate(
+        _median=ibis.cases((at_median, spread._us)).max(),
+        _p95=ibis.cases((at_p95, spread._us)).max(),
     )
-    edges = edges.join(quantiles, edge)
+    return _named_edges(edges.join(quantiles, edge), codes)
+
+
+def _named_edges(edges: ibis.Table, codes: ibis.Table) -> ibis.Table:
+    """The edges with their labels for codes, shares out of the source and durations in
+    seconds, most transitions first."""
     sources = codes.select(_source=codes._code, source=codes.label)
     targets = codes.select(_target=codes._code, target=codes.label)
     edges = edges.join(sources, "_source").join(targets, "_target")

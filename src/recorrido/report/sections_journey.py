@@ -149,7 +149,8 @@ def buyer(facts: Facts, t: Text) -> Section:
 def _flows(facts: Facts, t: Text, names: dict[str, str]) -> Section:
     journey, journey_map = facts.journey, facts.map
     order = journey_map.stage_ids()
-    edges = journey.transitions(level="stage", collapse=True, ends=False).to_dict()["edges"]
+    flows = journey.transitions(level="stage", collapse=True, ends=False, durations=False)
+    edges = flows.to_dict()["edges"]
     known = [e for e in edges if e["source"] in order and e["target"] in order]
     position = {stage: i for i, stage in enumerate(order)}
     nodes = [names.get(s, s) for s in order]
@@ -287,7 +288,9 @@ def _discovered(facts: Facts, t: Text) -> Section:
     journey_map = facts.map
     stage_index = {stage.id: i for i, stage in enumerate(journey_map.stages)}
     stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
-    result = facts.journey.transitions(level="touchpoint", collapse=True, ends=False)
+    result = facts.journey.transitions(
+        level="touchpoint", collapse=True, ends=False, durations=False
+    )
     edges = [e for e in result.rows() if e["source"] in stage_of and e["target"] in stage_of]
     edges = sorted(edges, key=lambda e: (-int(e["people"]), e["source"], e["target"]))
     shown = edges[:GRAPH_EDGES]
