@@ -158,9 +158,7 @@ def test_the_other_analyses_show_their_own_numbers(voice: Journey) -> None:
     traces = {t["name"]: t["y"] for t in notebook.figures_for(loyalty)[0]["data"]}
     # the sample map is in Spanish: so are the charts of its results
     assert traces["nuevos"] == loyalty.table.column("new").to_pylist()
-    assert traces["pasan a inactivos"] == [
-        -n for n in loyalty.table.column("dormant").to_pylist()
-    ]
+    assert traces["pasan a inactivos"] == [-n for n in loyalty.table.column("dormant").to_pylist()]
     drivers = voice.drivers("churn")
     effects, matrix = notebook.figures_for(drivers)
     hurts = [r for r in drivers.rows() if r["verdict"] == "hurts"][:8]
