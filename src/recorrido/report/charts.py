@@ -12,6 +12,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from .svgtext import wrap
+
 __all__ = [
     "BAD",
     "GOOD",
@@ -156,18 +158,6 @@ def _curve(start: tuple[float, float], end: tuple[float, float]) -> tuple[list[f
     return xs, ys
 
 
-def _wrapped(text: str, width: int) -> list[str]:
-    """``text`` in lines of about ``width`` characters, broken at spaces (HTML-escaped, as
-    Plotly reads annotation text as HTML)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return [html.escape(line) for line in lines] or [""]
-
-
 def journey_graph(
     title: str,
     columns: Sequence[str],
@@ -209,11 +199,13 @@ def journey_graph(
         cliponaxis=False, showlegend=False,
     ))  # fmt: skip
     # names under the nodes on a white ground, above the edges that pass there
+    # Plotly reads annotation text as HTML: each wrapped line escaped, joined by <br>
+    labels = ["<br>".join(html.escape(line) for line in wrap(n["name"], 150, 11)) for n in nodes]
     annotations += [
         {"x": n["x"], "y": n["y"], "xref": "x", "yref": "y", "yshift": -14, "yanchor": "top",
-         "showarrow": False, "text": "<br>".join(_wrapped(n["name"], 24)),
+         "showarrow": False, "text": label,
          "font": {"size": 11}, "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 1}
-        for n in nodes
+        for n, label in zip(nodes, labels, strict=True)
     ]  # fmt: skip
     rows = max((-n["y"] for n in nodes), default=0) + 1
     layout = _layout(

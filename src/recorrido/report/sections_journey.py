@@ -297,7 +297,7 @@ def _discovered(facts: Facts, t: Text) -> Section:
     if not shown:
         raise RecorridoError(t("no_moves"))
     reached = {p["touchpoint"]: p["people"] for p in facts.painpoints()["painpoints"]}
-    names = {tp.id: tp.name for tp in journey_map.touchpoints}
+    names = place_names(journey_map)
     rows: dict[str, int] = {}
     nodes: list[dict[str, Any]] = []
     at: dict[str, int] = {}

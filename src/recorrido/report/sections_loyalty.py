@@ -34,6 +34,7 @@ from .buyer_funnel import buyer_funnel
 from .facts import Facts
 from .i18n import Text
 from .mapview import kpi_number
+from .svgtext import fit
 
 __all__ = ["loyalty", "monitor"]
 
@@ -251,13 +252,15 @@ def monitor(facts: Facts, t: Text) -> Section:
         })  # fmt: skip
         effects, _ = opportunity_effects(journey, journey_map)
         if effects:
+            # each opportunity by its description, on one line of the table
+            briefs = [fit(e.opportunity.description, 560, 13, lines=1)[0] for e in effects]
             tables.append({
                 "title": t("opportunities"),
                 "header": [t("opportunity"), t("kpi"), t("before"), t("after"),
                            t("verdict")],
-                "rows": [[_brief(e.opportunity.description), e.kpi.name or e.kpi.id,
-                          kpi_number(t, e.kpi, e.before.value),
-                          kpi_number(t, e.kpi, e.after.value), t(e.verdict)] for e in effects],
+                "rows": [[brief, e.kpi.name or e.kpi.id, kpi_number(t, e.kpi, e.before.value),
+                          kpi_number(t, e.kpi, e.after.value), t(e.verdict)]
+                         for brief, e in zip(briefs, effects, strict=True)],
             })  # fmt: skip
     assert journey.store is not None
     present = journey.store.connection.execute(
@@ -280,14 +283,6 @@ def monitor(facts: Facts, t: Text) -> Section:
     else:
         notes.append(summary)
     return {"charts": [], "tables": tables, "notes": notes}
-
-
-def _brief(text: str, most: int = 90) -> str:
-    """``text`` on one line, cut at a word and ended with "…" past ``most`` characters."""
-    line = " ".join(text.split())
-    if len(line) <= most:
-        return line
-    return line[:most].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
 
 
 def _rule_names(t: Text, journey_map: JourneyMap) -> dict[str, str]:
