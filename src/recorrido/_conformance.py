@@ -8,7 +8,7 @@ queries and shapes the :class:`~recorrido.results.Result`.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import ibis
@@ -102,7 +102,7 @@ def _measured(
 ) -> Result:
     """The conformance result from the touchpoint events and the designed steps."""
     order = list(journey_map.buyer_journey.steps)
-    fitness = journey_fitness(events, order)
+    fitness = journey_fitness(events, order, collapsed=True)
     summary = fitness.aggregate(
         units=fitness.count(),
         mean_fitness=fitness.fitness.mean(),
@@ -112,7 +112,8 @@ def _measured(
     totals = journey._run(summary).to_pylist()[0]
     # sums over no units are NULL: report 0 (the mean stays NULL)
     totals = {k: v if k == "mean_fitness" else int(v or 0) for k, v in totals.items()}
-    coverage = journey._run(step_coverage(events, order).order_by("position")).to_pylist()
+    coverage = step_coverage(events, order, collapsed=True)
+    coverage = journey._run(coverage.order_by("position")).to_pylist()
     step_of = None
     if request.level == "stage":
         step_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
@@ -122,6 +123,20 @@ def _measured(
     deviations = journey_deviations(
         touched, order, step_of=step_of, unexpected=unforeseen, designed=reuse
     )
+    # read twice when broken down (totals, then per step or unit): computed once
+    with journey._once(deviations) if request.by else nullcontext(deviations) as deviations:
+        return _deviations(
+            journey, journey_map, request, touched, events, totals, coverage, deviations
+        )
+
+
+def _deviations(
+    journey: Journey, journey_map: JourneyMap, request: ConformanceRequest, touched: Any,
+    designed: Any, totals: dict[str, Any], coverage: list[dict[str, Any]], deviations: Any,
+) -> Result:  # fmt: skip
+    """The conformance result from the designed steps, totals, coverage and deviations."""
+    order = list(journey_map.buyer_journey.steps)
+    fitness = journey_fitness(designed, order, collapsed=True)
     found = {r["kind"]: r for r in journey._run(deviation_totals(deviations)).to_pylist()}
     extra: dict[str, Any] = {
         "summary": totals,
@@ -142,7 +157,7 @@ def _measured(
             "is 0; check the touchpoints' match rules with `recorrido info`"
         )
     if request.by is None:
-        moves = move_counts(stage_moves(events, order))
+        moves = move_counts(stage_moves(designed, order, collapsed=True))
         table = journey._run(moves.order_by([ibis.desc("count"), "source"]))
         dump = request.model_dump()
         return Result("conformance", table, dump, extra, _moves_shape, warnings=warnings)

@@ -57,6 +57,13 @@ class Scope(BaseModel):
     def session_gap_us(self) -> int:
         return parse_duration(self.session_gap, option="session_gap")
 
+    def reads_properties(self) -> bool:
+        """Whether the analysis reads the events' ``properties`` (a held key, a breakdown by
+        one): :meth:`~recorrido.journey.Journey.cached` keeps them apart from the rest."""
+        breakdown = getattr(self, "breakdown", None)
+        held = getattr(self, "hold", None)
+        return held is not None or (breakdown or "").startswith("properties.")
+
 
 class FunnelRequest(Scope):
     """A funnel over ``steps`` (≥ 2), in order mode ``mode``, within an optional window."""

@@ -26,6 +26,7 @@ from recorrido.analysis.fitness import (
     journey_deviations,
     journey_fitness,
     stage_moves,
+    step_coverage,
     unit_conformance,
 )
 from recorrido.analysis.frame import JOURNEY_EVENTS
@@ -167,8 +168,14 @@ streams = st.dictionaries(
 @given(spec=streams, same_time=st.booleans())
 def test_duckdb_equals_the_reference(spec: dict[str, list[str | None]], same_time: bool) -> None:
     rows = journeys(spec, same_time=same_time)
-    assert run(stage_moves, rows) == by_key(reference_moves(rows, ORDER))
-    assert run(journey_fitness, rows) == by_key(reference_fitness(rows, ORDER))
+    moves, fitness = run(stage_moves, rows), run(journey_fitness, rows)
+    assert moves == by_key(reference_moves(rows, ORDER))
+    assert fitness == by_key(reference_fitness(rows, ORDER))
+    # the same from the designed steps computed beforehand, not collapsed again
+    for analysis, expected in ((stage_moves, moves), (journey_fitness, fitness),
+                               (step_coverage, run(step_coverage, rows))):  # fmt: skip
+        got = run(lambda t, o, f=analysis: f(designed_steps(t, o), o, collapsed=True), rows)
+        assert got == expected
 
 
 # Deviations: skipped steps, out of order, backward moves, unexpected touchpoints

@@ -9,6 +9,7 @@ import ibis
 from recorrido.analysis.fitness import (
     DEVIATION_KINDS,
     conformance_by,
+    designed_steps,
     first_channels,
     journey_deviations,
     journey_fitness,
@@ -44,12 +45,20 @@ def test_stage_moves(backend: str) -> None:
         row["seq"] = rows.index(row) + 1
     got = run_on(backend, lambda t: stage_moves(t, ORDER), rows)
     assert got == normalise(reference_moves(rows, ORDER))
+    collapsed = run_on(
+        backend, lambda t: stage_moves(designed_steps(t, ORDER), ORDER, collapsed=True), rows
+    )
+    assert collapsed == got
 
 
 def test_journey_fitness(backend: str) -> None:
     rows = journeys(CASES)
     got = run_on(backend, lambda t: journey_fitness(t, ORDER), rows)
     assert got == normalise(reference_fitness(rows, ORDER))
+    collapsed = run_on(
+        backend, lambda t: journey_fitness(designed_steps(t, ORDER), ORDER, collapsed=True), rows
+    )
+    assert collapsed == got
 
 
 def test_sql_snapshots() -> None:

@@ -55,10 +55,13 @@ def _journey_order(events: Any) -> list[Any]:
     return [events.ts, events.seq, events.label]
 
 
-def _ordered(events: Any, order: Sequence[str]) -> Any:
-    """Events at a designed label, with its 1-based designed position, repeats collapsed."""
+def _ordered(events: Any, order: Sequence[str], collapsed: bool = False) -> Any:
+    """Events at a designed label, with its 1-based designed position, repeats collapsed
+    (``collapsed``: ``events`` are :func:`designed_steps` already, collapsed)."""
     position = ibis.cases(*[(events.label == name, index) for index, name in enumerate(order, 1)])
     placed = events.filter(events.label.isin(list(order))).mutate(position=position)
+    if collapsed:
+        return placed
     window = ibis.window(group_by=placed.unit, order_by=_journey_order(placed))
     placed = placed.mutate(_previous=placed.label.lag().over(window))
     return placed.filter(placed._previous.isnull() | (placed._previous != placed.label)).drop(
@@ -71,14 +74,14 @@ def designed_steps(events: Any, order: Sequence[str]) -> Any:
     consecutive repeats collapsed. :func:`stage_moves`, :func:`journey_fitness` and
     :func:`step_coverage` give the same results from these rows as from all the events, so
     a caller running several of them may compute these once (a third of the events on the
-    sample world)."""
+    sample world) and pass them with ``collapsed=True`` (which skips collapsing again)."""
     return _ordered(events, order).select("unit", "ts", "seq", "label")
 
 
-def stage_moves(events: Any, order: Sequence[str]) -> Any:
+def stage_moves(events: Any, order: Sequence[str], *, collapsed: bool = False) -> Any:
     """One row per unit and move: ``unit``, ``source``, ``target``, ``kind``, ``skipped``,
     ``revisit`` (see the module docstring)."""
-    steps = _ordered(events, order)
+    steps = _ordered(events, order, collapsed)
     window = ibis.window(group_by=steps.unit, order_by=_journey_order(steps))
     steps = steps.mutate(
         _index=ibis.row_number().over(window),
@@ -100,10 +103,10 @@ def stage_moves(events: Any, order: Sequence[str]) -> Any:
     )
 
 
-def journey_fitness(events: Any, order: Sequence[str]) -> Any:
+def journey_fitness(events: Any, order: Sequence[str], *, collapsed: bool = False) -> Any:
     """One row per unit with a designed step: ``done``, ``in_order``, ``missed``,
     ``out_of_order``, ``fitness`` (see the module docstring)."""
-    steps = _ordered(events, order)
+    steps = _ordered(events, order, collapsed)
     window = ibis.window(group_by=steps.unit, order_by=_journey_order(steps))
     steps = steps.mutate(_index=ibis.row_number().over(window))
     first = steps.group_by(["unit", "position"]).aggregate(first=steps._index.min() + 1)
@@ -130,9 +133,9 @@ def move_counts(moves: Any) -> Any:
     )
 
 
-def step_coverage(events: Any, order: Sequence[str]) -> Any:
+def step_coverage(events: Any, order: Sequence[str], *, collapsed: bool = False) -> Any:
     """Per designed step: ``units`` that reached it at least once (any order)."""
-    steps = _ordered(events, order)
+    steps = _ordered(events, order, collapsed)
     return steps.group_by(["label", "position"]).aggregate(units=steps.unit.nunique())
 
 

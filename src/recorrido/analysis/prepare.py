@@ -63,14 +63,16 @@ def label_events(
     unit: Unit = "person",
     session_gap_us: int = DEFAULT_SESSION_GAP_US,
 ) -> Any:
-    """Journey events (:data:`~.frame.JOURNEY_EVENTS`) from :func:`place_events`' rows."""
+    """Journey events (:data:`~.frame.JOURNEY_EVENTS`) from :func:`place_events`' rows
+    (without ``properties`` when ``placed`` has none)."""
     label = {"event": placed.event, "touchpoint": placed.touchpoint, "stage": placed.stage}[level]
     placed = placed.mutate(label=label)
     if unit == "person":
         placed = placed.mutate(unit=placed.person)
     else:
         placed = _sessions(placed, session_gap_us)
-    return placed.select(*JOURNEY_EVENTS.names).cast(JOURNEY_EVENTS)
+    names = [name for name in JOURNEY_EVENTS.names if name in placed.columns]
+    return placed.select(*names).cast({name: JOURNEY_EVENTS[name] for name in names})
 
 
 def prepare_events(
