@@ -76,8 +76,8 @@ def lost_next(events: ibis.Table, visits: ibis.Table | None = None) -> ibis.Tabl
     ``people``; rows come unordered.
 
     Linear in the events: the person's events are cut into runs of one place (window
-    functions), and the next place of a first visit is the place of the run after the
-    visit's run."""
+    functions; a run is numbered by its first event's position), and the next place of a
+    first visit is the place of the run after the visit's run."""
     visits = visits_with_loss(events) if visits is None else visits
     lost = visits.filter(visits.lost).select(_l_person="person", _l_label="label")
     placed = _placed(events)
@@ -85,12 +85,7 @@ def lost_next(events: ibis.Table, visits: ibis.Table | None = None) -> ibis.Tabl
     # Row numbers, not NULL lags, mark a person's first event (ClickHouse lags default to '').
     marked = placed.mutate(_i=ibis.row_number().over(order), _before=placed.label.lag().over(order))
     starts = (marked._i == 0) | (marked.label != marked._before)
-    marked = marked.mutate(_start=ibis.ifelse(starts, 1, 0))
-    running = ibis.window(
-        group_by=marked.person, order_by=[marked.ts, marked.seq, marked.label], rows=(None, 0)
-    )
-    marked = marked.mutate(_run=marked._start.sum().over(running))
-    runs = marked.filter(marked._start == 1).select("person", "label", "_run")
+    runs = marked.filter(starts).select("person", "label", _run=marked._i)
     following = ibis.window(group_by=runs.person, order_by=runs._run)
     runs = runs.mutate(
         _next=runs.label.lead().over(following), _last=runs._run.max().over(group_by=runs.person)

@@ -13,110 +13,69 @@ WITH "t1" AS (
   FROM "journey_events" AS "t0"
   WHERE
     isNotNull("t0"."label") AND isNotNull("t0"."person")
-), "t17" AS (
+), "t12" AS (
   SELECT
-    "t14"."person" AS "person",
-    "t14"."label" AS "label",
-    "t14"."_run" AS "_run",
-    leadInFrame("t14"."label") OVER (
-      PARTITION BY "t14"."person"
-      ORDER BY "t14"."_run" ASC
+    "t11"."person" AS "person",
+    "t11"."label" AS "label",
+    "t11"."_run" AS "_run",
+    leadInFrame("t11"."label") OVER (
+      PARTITION BY "t11"."person"
+      ORDER BY "t11"."_run" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) AS "_next",
-    MAX("t14"."_run") OVER (
-      PARTITION BY "t14"."person"
+    MAX("t11"."_run") OVER (
+      PARTITION BY "t11"."person"
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) AS "_last"
   FROM (
     SELECT
-      "t12"."person" AS "person",
-      "t12"."label" AS "label",
-      "t12"."_run" AS "_run"
+      "t6"."person" AS "person",
+      "t6"."label" AS "label",
+      "t6"."_i" AS "_run"
     FROM (
       SELECT
-        "t11"."unit" AS "unit",
-        "t11"."person" AS "person",
-        "t11"."ts" AS "ts",
-        "t11"."seq" AS "seq",
-        "t11"."label" AS "label",
-        "t11"."event" AS "event",
-        "t11"."channel" AS "channel",
-        "t11"."value" AS "value",
-        "t11"."properties" AS "properties",
-        "t11"."converts" AS "converts",
-        "t11"."_i" AS "_i",
-        "t11"."_before" AS "_before",
-        "t11"."_start" AS "_start",
-        SUM("t11"."_start") OVER (
-          PARTITION BY "t11"."person"
-          ORDER BY "t11"."ts" ASC, "t11"."seq" ASC, "t11"."label" ASC
-          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-        ) AS "_run"
-      FROM (
-        SELECT
-          "t6"."unit" AS "unit",
-          "t6"."person" AS "person",
-          "t6"."ts" AS "ts",
-          "t6"."seq" AS "seq",
-          "t6"."label" AS "label",
-          "t6"."event" AS "event",
-          "t6"."channel" AS "channel",
-          "t6"."value" AS "value",
-          "t6"."properties" AS "properties",
-          "t6"."converts" AS "converts",
-          "t6"."_i" AS "_i",
-          "t6"."_before" AS "_before",
-          CASE
-            WHEN (
-              "t6"."_i" = 0
-            ) OR (
-              "t6"."label" <> "t6"."_before"
-            )
-            THEN 1
-            ELSE 0
-          END AS "_start"
-        FROM (
-          SELECT
-            "t3"."unit" AS "unit",
-            "t3"."person" AS "person",
-            "t3"."ts" AS "ts",
-            "t3"."seq" AS "seq",
-            "t3"."label" AS "label",
-            "t3"."event" AS "event",
-            "t3"."channel" AS "channel",
-            "t3"."value" AS "value",
-            "t3"."properties" AS "properties",
-            "t3"."converts" AS "converts",
-            ROW_NUMBER() OVER (
-              PARTITION BY "t3"."person"
-              ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) - 1 AS "_i",
-            lagInFrame("t3"."label") OVER (
-              PARTITION BY "t3"."person"
-              ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS "_before"
-          FROM "t1" AS "t3"
-        ) AS "t6"
-      ) AS "t11"
-    ) AS "t12"
+        "t3"."unit" AS "unit",
+        "t3"."person" AS "person",
+        "t3"."ts" AS "ts",
+        "t3"."seq" AS "seq",
+        "t3"."label" AS "label",
+        "t3"."event" AS "event",
+        "t3"."channel" AS "channel",
+        "t3"."value" AS "value",
+        "t3"."properties" AS "properties",
+        "t3"."converts" AS "converts",
+        ROW_NUMBER() OVER (
+          PARTITION BY "t3"."person"
+          ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+        ) - 1 AS "_i",
+        lagInFrame("t3"."label") OVER (
+          PARTITION BY "t3"."person"
+          ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+        ) AS "_before"
+      FROM "t1" AS "t3"
+    ) AS "t6"
     WHERE
-      "t12"."_start" = 1
-  ) AS "t14"
+      (
+        "t6"."_i" = 0
+      ) OR (
+        "t6"."label" <> "t6"."_before"
+      )
+  ) AS "t11"
 )
 SELECT
-  "t24"."label" AS "label",
-  "t24"."next" AS "next",
+  "t22"."label" AS "label",
+  "t22"."next" AS "next",
   COUNT(*) AS "people"
 FROM (
   SELECT
-    "t16"."_l_label" AS "label",
-    "t23"."next" AS "next"
+    "t19"."_l_label" AS "label",
+    "t21"."next" AS "next"
   FROM (
     SELECT
-      "t13"."person" AS "_l_person",
-      "t13"."label" AS "_l_label"
+      "t15"."person" AS "_l_person",
+      "t15"."label" AS "_l_label"
     FROM (
       SELECT
         "t10"."person" AS "person",
@@ -211,32 +170,32 @@ FROM (
           "t4"."_rank" = 0
       ) AS "t9"
         ON "t10"."person" = "t9"."_p"
-    ) AS "t13"
+    ) AS "t15"
     WHERE
-      "t13"."lost"
-  ) AS "t16"
+      "t15"."lost"
+  ) AS "t19"
   INNER JOIN (
     SELECT
-      "t21"."person" AS "_f_person",
-      "t21"."label" AS "_f_label",
-      CASE WHEN "t21"."_run" = "t19"."_last" THEN '(end)' ELSE "t19"."_next" END AS "next"
+      "t18"."person" AS "_f_person",
+      "t18"."label" AS "_f_label",
+      CASE WHEN "t18"."_run" = "t14"."_last" THEN '(end)' ELSE "t14"."_next" END AS "next"
     FROM (
       SELECT
-        "t18"."person" AS "person",
-        "t18"."label" AS "label",
-        MIN("t18"."_run") AS "_run"
-      FROM "t17" AS "t18"
+        "t13"."person" AS "person",
+        "t13"."label" AS "label",
+        MIN("t13"."_run") AS "_run"
+      FROM "t12" AS "t13"
       GROUP BY
-        "t18"."person",
-        "t18"."label"
-    ) AS "t21"
-    INNER JOIN "t17" AS "t19"
-      ON "t21"."person" = "t19"."person"
-      AND "t21"."label" = "t19"."label"
-      AND "t21"."_run" = "t19"."_run"
-  ) AS "t23"
-    ON "t16"."_l_person" = "t23"."_f_person" AND "t16"."_l_label" = "t23"."_f_label"
-) AS "t24"
+        "t13"."person",
+        "t13"."label"
+    ) AS "t18"
+    INNER JOIN "t12" AS "t14"
+      ON "t18"."person" = "t14"."person"
+      AND "t18"."label" = "t14"."label"
+      AND "t18"."_run" = "t14"."_run"
+  ) AS "t21"
+    ON "t19"."_l_person" = "t21"."_f_person" AND "t19"."_l_label" = "t21"."_f_label"
+) AS "t22"
 GROUP BY
-  "t24"."label",
-  "t24"."next"
+  "t22"."label",
+  "t22"."next"
