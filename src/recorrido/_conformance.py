@@ -269,12 +269,25 @@ def _routes(
     chosen: list[Route],
     touched: Any,
 ) -> Result:
+    target = journey_map.buyer_journey.conversion
+    conversions = None
+    if target:  # each unit's latest conversion (converted: one at or after the route's end)
+        converting = touched.filter(touched.label == target)
+        conversions = converting.group_by("unit").aggregate(ts=converting.ts.max())
+    with journey._once(conversions) if conversions is not None else nullcontext() as latest:
+        return _route_rows(journey, journey_map, request, chosen, touched, latest)
+
+
+def _route_rows(
+    journey: Journey, journey_map: JourneyMap, request: RoutesRequest, chosen: list[Route],
+    touched: Any, conversions: Any | None,
+) -> Result:  # fmt: skip
+    """The routes result; ``conversions``: each unit's latest conversion, or None."""
     levels = {journey_map.steps_level(route.steps) for route in chosen}
     events = {level: _at_level(touched, journey_map, level) for level in levels}
     total = journey._run(touched.aggregate(n=touched.unit.nunique())).to_pylist()[0]["n"]
     total = int(total or 0)
     target = journey_map.buyer_journey.conversion
-    conversions = touched.filter(touched.label == target) if target else None
     seen = {
         level: set(journey._run(table.select("label").distinct())["label"].to_pylist())
         for level, table in events.items()

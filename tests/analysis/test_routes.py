@@ -99,3 +99,10 @@ def test_duckdb_equals_the_reference(
         return route_totals(route_units(table, steps), table.filter(table.label == "order"))
 
     assert run(totals, rows) == [reference_route_totals(rows, steps, "order")]
+
+    def from_latest(table: Any) -> Any:  # as Journey.routes passes them: the latest per unit
+        orders = table.filter(table.label == "order")
+        latest = orders.group_by("unit").aggregate(ts=orders.ts.max())
+        return route_totals(route_units(table, steps), latest)
+
+    assert run(from_latest, rows) == [reference_route_totals(rows, steps, "order")]

@@ -35,8 +35,9 @@ def route_units(events: Any, steps: Sequence[str]) -> Any:
 
 def route_totals(units: Any, conversions: Any | None) -> Any:
     """One row: ``units`` that took the route (rows of :func:`route_units`) and, when
-    ``conversions`` (journey events at the conversion) is given, ``converted``: those with a
-    conversion event at or after their ``completed`` time (NULL without ``conversions``)."""
+    ``conversions`` (journey events at the conversion, or only each unit's latest: the same
+    count) is given, ``converted``: those with a conversion event at or after their
+    ``completed`` time (NULL without ``conversions``)."""
     if conversions is None:
         return units.aggregate(units=units.count(), converted=ibis.null("int64"))
     hits = units.join(conversions, units.unit == conversions.unit)
