@@ -50,7 +50,11 @@ def transitions(
     # the engine would otherwise run the collapsing window twice, once for each reader.
     codes = steps.select("label").distinct()
     codes = codes.mutate(_code=(ibis.row_number().over(order_by=codes.label) + 1).cast("int32"))
-    if collapse:
+    # Collapsed, without durations: a move between two runs of one label is a pair of
+    # consecutive steps with different labels, so the pairs of the steps as they are give
+    # the counts, without a collapsing window pass first.
+    between_runs = collapse and not durations
+    if collapse and not between_runs:
         steps = collapse_repeats(steps)
     steps = steps.join(codes, "label")
     # One window pass: the next step's code and time, in journey order (the order of
@@ -64,6 +68,8 @@ def transitions(
         _us=steps.ts.lead().over(order).delta(steps.ts, unit="microsecond").cast("int64"),
     )
     pairs = pairs.filter(pairs._target != 0)
+    if between_runs:
+        pairs = pairs.filter(pairs._target != pairs._source)
     edge = ["_source", "_target"]
     units = pairs.unit.nunique().cast("int64")
     edges = pairs.group_by(edge).aggregate(
