@@ -91,7 +91,8 @@ def _loyalty(facts: Facts) -> dict[str, Any]:
 def _any_purchase(facts: Facts, purchases: list[str]) -> dict[str, Any]:
     """Repeat purchases counting every way to buy (e.g. a café till beside the web order)."""
     events = facts.journey.events(Scope(level="touchpoint"))
-    marked = events.mutate(label=ibis.ifelse(events.label.isin(purchases), _PURCHASE, events.label))
+    bought = events.filter(events.label.isin(purchases))  # only purchases are read
+    marked = bought.mutate(label=ibis.literal(_PURCHASE))
     assert facts.journey.store is not None
     found = facts.journey.store.ibis.to_pyarrow(repeat_purchases(marked, purchase_label=_PURCHASE))
     return found.to_pylist()[0] if found.num_rows else {}
