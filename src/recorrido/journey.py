@@ -32,6 +32,7 @@ from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units, 
 from .analysis.funnel_summary import funnel_histogram
 from .analysis.funnel_trend import compare_periods, funnel_trend, trend_period_us
 from .analysis.lifecycle import lifecycle
+from .analysis.order import unique_seq
 from .analysis.paths import path_flows, top_paths
 from .analysis.personas import UNASSIGNED, assign_personas
 from .analysis.prepare import label_events, place_events
@@ -224,13 +225,16 @@ class Journey(Closing):
     def cached(self) -> Iterator[Journey]:
         """Within the block, the store's events are stitched and placed on the map once, into
         a temporary file every analysis reads (for many analyses of one store, as a
-        report runs); without a store it changes nothing. It is deleted on exit."""
+        report runs); without a store it changes nothing. It is deleted on exit. The
+        analyses leave the label out of their sort keys: a store's ``seq`` never repeats
+        (see :mod:`recorrido.analysis.order`)."""
         if self.store is None or self._cache is not None:
             yield self
             return
         self._cache = {}
         try:
-            yield self
+            with unique_seq():
+                yield self
         finally:
             cache, self._cache = self._cache, None
             for name in reversed(cache.get("views", [])):  # the views on the file first

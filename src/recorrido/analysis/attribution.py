@@ -23,6 +23,7 @@ import ibis
 
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import step_columns
+from .order import tie_breakers
 
 if TYPE_CHECKING:
     from .funnel import FunnelSpec
@@ -86,7 +87,7 @@ def funnel_touches(events: ibis.Table, units: ibis.Table, spec: FunnelSpec) -> i
     joined = touches.join(reach, touches.unit == reach._t_unit)
     in_time = joined.ts <= joined._t_cut
     missing_label = ibis.ifelse(joined.label.isnull(), 1, 0)
-    forward = [joined.ts, joined.seq, missing_label, joined.label]
+    forward = [joined.ts, joined.seq, *tie_breakers(missing_label, joined.label)]
     joined = joined.mutate(
         _t_in=ibis.ifelse(in_time, 0, 1),
         _t_first=ibis.row_number().over(ibis.window(group_by=joined.unit, order_by=forward)),

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ibis
 
+from .order import tie_breakers
+
 __all__ = ["END", "dropoff", "lost_next", "reach", "visits_with_loss"]
 
 END = "(end)"
@@ -81,7 +83,8 @@ def lost_next(events: ibis.Table, visits: ibis.Table | None = None) -> ibis.Tabl
     visits = visits_with_loss(events) if visits is None else visits
     lost = visits.filter(visits.lost).select(_l_person="person", _l_label="label")
     placed = _placed(events)
-    order = ibis.window(group_by=placed.person, order_by=[placed.ts, placed.seq, placed.label])
+    journey = [placed.ts, placed.seq, *tie_breakers(placed.label)]
+    order = ibis.window(group_by=placed.person, order_by=journey)
     # Row numbers, not NULL lags, mark a person's first event (ClickHouse lags default to '').
     marked = placed.mutate(_i=ibis.row_number().over(order), _before=placed.label.lag().over(order))
     starts = (marked._i == 0) | (marked.label != marked._before)

@@ -31,6 +31,8 @@ from typing import Any
 
 import ibis
 
+from .order import tie_breakers
+
 __all__ = [
     "DEVIATION_KINDS",
     "conformance_by",
@@ -52,7 +54,7 @@ DEVIATION_KINDS: tuple[str, ...] = ("skipped", "out_of_order", "backward", "unex
 
 def _journey_order(events: Any) -> list[Any]:
     """A unit's events in journey order; the label settles equal ``(ts, seq)``."""
-    return [events.ts, events.seq, events.label]
+    return [events.ts, events.seq, *tie_breakers(events.label)]
 
 
 def _ordered(events: Any, order: Sequence[str], collapsed: bool = False) -> Any:

@@ -35,6 +35,7 @@ import ibis
 
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import funnel_steps, step_columns
+from .order import tie_breakers
 
 __all__ = ["MODES", "Exclusion", "FunnelSpec", "funnel_steps", "funnel_units", "hold_value"]
 
@@ -306,7 +307,7 @@ def funnel_units(
 
 def _order(ev: Any) -> list[Any]:
     """A unit's events in journey order; the label settles equal (ts, seq) on every engine."""
-    return [ev.ts, ev.seq, ev.label]
+    return [ev.ts, ev.seq, *tie_breakers(ev.label)]
 
 
 def _seed(ev: Any, step: int, label: str) -> Any:
@@ -349,7 +350,7 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     )
     # Ordering by the label itself (the tie-breaker of journey order) sorts faster than by
     # a computed rank: engines compare short strings only where (ts, seq) tie.
-    order = [ev.ts, ev.seq, ev.label]
+    order = [ev.ts, ev.seq, *tie_breakers(ev.label)]
     numbering = ibis.window(group_by=ev.unit, order_by=order)
     running = ibis.window(group_by=ev.unit, order_by=order, rows=(None, 0))
     segments = list(segment.values())
