@@ -125,57 +125,45 @@ def _measured(
     )
     # read twice when broken down (totals, then per step or unit): computed once
     with journey._once(deviations) if request.by else nullcontext(deviations) as deviations:
-        return _deviations(
-            journey, journey_map, request, touched, events, totals, coverage, deviations
-        )
-
-
-def _deviations(
-    journey: Journey, journey_map: JourneyMap, request: ConformanceRequest, touched: Any,
-    designed: Any, totals: dict[str, Any], coverage: list[dict[str, Any]], deviations: Any,
-) -> Result:  # fmt: skip
-    """The conformance result from the designed steps, totals, coverage and deviations."""
-    order = list(journey_map.buyer_journey.steps)
-    fitness = journey_fitness(designed, order, collapsed=True)
-    found = {r["kind"]: r for r in journey._run(deviation_totals(deviations)).to_pylist()}
-    extra: dict[str, Any] = {
-        "summary": totals,
-        "steps": coverage,
-        "order": order,
-        "deviations": {
-            kind: {
-                "deviations": int(found.get(kind, {}).get("deviations") or 0),
-                "units": int(found.get(kind, {}).get("units") or 0),
-            }
-            for kind in DEVIATION_KINDS
-        },
-    }
-    warnings = []
-    if not totals["units"]:
-        warnings.append(
-            f"no event reaches a step of the buyer journey ({', '.join(order)}): every count "
-            "is 0; check the touchpoints' match rules with `recorrido info`"
-        )
-    if request.by is None:
-        moves = move_counts(stage_moves(designed, order, collapsed=True))
-        table = journey._run(moves.order_by([ibis.desc("count"), "source"]))
-        dump = request.model_dump()
-        return Result("conformance", table, dump, extra, _moves_shape, warnings=warnings)
-    extra["by"] = request.by
-    if request.by == "stage":
-        table = _by_stage(journey, journey_map, deviations, coverage, order)
-    else:
-        per_unit = unit_conformance(fitness, deviations)
-        if request.by == "unit":
-            table = journey._run(per_unit.order_by("unit"))
+        found = {r["kind"]: r for r in journey._run(deviation_totals(deviations)).to_pylist()}
+        extra: dict[str, Any] = {
+            "summary": totals,
+            "steps": coverage,
+            "order": order,
+            "deviations": {
+                kind: {
+                    "deviations": int(found.get(kind, {}).get("deviations") or 0),
+                    "units": int(found.get(kind, {}).get("units") or 0),
+                }
+                for kind in DEVIATION_KINDS
+            },
+        }
+        warnings = []
+        if not totals["units"]:
+            warnings.append(
+                f"no event reaches a step of the buyer journey ({', '.join(order)}): every count "
+                "is 0; check the touchpoints' match rules with `recorrido info`"
+            )
+        if request.by is None:
+            moves = move_counts(stage_moves(events, order, collapsed=True))
+            table = journey._run(moves.order_by([ibis.desc("count"), "source"]))
+            dump = request.model_dump()
+            return Result("conformance", table, dump, extra, _moves_shape, warnings=warnings)
+        extra["by"] = request.by
+        if request.by == "stage":
+            table = _by_stage(journey, journey_map, deviations, coverage, order)
         else:
-            groups = _groups(journey, journey_map, request, touched)
-            grouped = conformance_by(per_unit, groups)
-            table = journey._run(grouped.order_by([ibis.desc("units"), "group"]))
-            names = [request.by if c == "group" else c for c in table.column_names]
-            table = table.rename_columns(names)
-    dump = request.model_dump()
-    return Result("conformance", table, dump, extra, _rows_shape, warnings=warnings)
+            per_unit = unit_conformance(fitness, deviations)
+            if request.by == "unit":
+                table = journey._run(per_unit.order_by("unit"))
+            else:
+                groups = _groups(journey, journey_map, request, touched)
+                grouped = conformance_by(per_unit, groups)
+                table = journey._run(grouped.order_by([ibis.desc("units"), "group"]))
+                names = [request.by if c == "group" else c for c in table.column_names]
+                table = table.rename_columns(names)
+        dump = request.model_dump()
+        return Result("conformance", table, dump, extra, _rows_shape, warnings=warnings)
 
 
 def _by_stage(
@@ -275,40 +263,33 @@ def _routes(
         converting = touched.filter(touched.label == target)
         conversions = converting.group_by("unit").aggregate(ts=converting.ts.max())
     with journey._once(conversions) if conversions is not None else nullcontext() as latest:
-        return _route_rows(journey, journey_map, request, chosen, touched, latest)
-
-
-def _route_rows(
-    journey: Journey, journey_map: JourneyMap, request: RoutesRequest, chosen: list[Route],
-    touched: Any, conversions: Any | None,
-) -> Result:  # fmt: skip
-    """The routes result; ``conversions``: each unit's latest conversion, or None."""
-    levels = {journey_map.steps_level(route.steps) for route in chosen}
-    events = {level: _at_level(touched, journey_map, level) for level in levels}
-    total = journey._run(touched.aggregate(n=touched.unit.nunique())).to_pylist()[0]["n"]
-    total = int(total or 0)
-    target = journey_map.buyer_journey.conversion
-    seen = {
-        level: set(journey._run(table.select("label").distinct())["label"].to_pylist())
-        for level, table in events.items()
-    }
-    warnings = []
-    rows = []
-    for route in chosen:
-        level = journey_map.steps_level(route.steps)
-        missing = [step for step in route.steps if step not in seen[level]]
-        if missing:
-            warnings.append(
-                f"route '{route.id}': step '{missing[0]}' matches no event, so no unit took it"
-            )
-        units = route_units(events[level], route.steps)
-        counts = journey._run(route_totals(units, conversions)).to_pylist()[0]
-        rows.append(_route_row(route, counts, total, target is not None))
-    if target is None:
-        warnings.append("the map's buyer_journey has no conversion: converted is not computed")
-    table = pa.Table.from_pylist(rows, schema=_ROUTE_SCHEMA)
-    extra = {"units": total, "conversion": target, "steps": {r.id: r.steps for r in chosen}}
-    return Result("routes", table, request.model_dump(), extra, _routes_shape, warnings=warnings)
+        levels = {journey_map.steps_level(route.steps) for route in chosen}
+        events = {level: _at_level(touched, journey_map, level) for level in levels}
+        total = journey._run(touched.aggregate(n=touched.unit.nunique())).to_pylist()[0]["n"]
+        total = int(total or 0)
+        seen = {
+            level: set(journey._run(table.select("label").distinct())["label"].to_pylist())
+            for level, table in events.items()
+        }
+        warnings = []
+        rows = []
+        for route in chosen:
+            level = journey_map.steps_level(route.steps)
+            missing = [step for step in route.steps if step not in seen[level]]
+            if missing:
+                warnings.append(
+                    f"route '{route.id}': step '{missing[0]}' matches no event, so no unit took it"
+                )
+            units = route_units(events[level], route.steps)
+            counts = journey._run(route_totals(units, latest)).to_pylist()[0]
+            rows.append(_route_row(route, counts, total, target is not None))
+        if target is None:
+            warnings.append("the map's buyer_journey has no conversion: converted is not computed")
+        table = pa.Table.from_pylist(rows, schema=_ROUTE_SCHEMA)
+        extra = {"units": total, "conversion": target, "steps": {r.id: r.steps for r in chosen}}
+        return Result(
+            "routes", table, request.model_dump(), extra, _routes_shape, warnings=warnings
+        )
 
 
 _ROUTE_SCHEMA = pa.schema(
