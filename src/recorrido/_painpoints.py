@@ -207,12 +207,8 @@ def painpoints(journey: Journey, options: dict[str, Any]) -> Result:
     request = build(PainpointsRequest, **options)
     journey_map, conversion = _needs(journey, request)
     skip = _no_drop(journey_map, conversion)
-    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
-    events = journey.events(Scope(level="touchpoint"))
-    events = events.mutate(
-        converts=events.label.isin(conversion),
-        stage=events.label.substitute(stage_of, else_=ibis.null().cast("string")),
-    )
+    events = journey.events(Scope(level="touchpoint"), stage=True)
+    events = events.mutate(converts=events.label.isin(conversion))
     warnings: list[str] = []
     assert journey.store is not None
     stored = journey.store.table("events")

@@ -32,7 +32,7 @@ from .analysis.funnel import Exclusion, FunnelSpec, funnel_steps, funnel_units, 
 from .analysis.funnel_summary import funnel_histogram
 from .analysis.funnel_trend import compare_periods, funnel_trend, trend_period_us
 from .analysis.lifecycle import lifecycle
-from .analysis.order import unique_seq
+from .analysis.order import POSITION, unique_seq
 from .analysis.paths import path_flows, top_paths
 from .analysis.personas import UNASSIGNED, assign_personas
 from .analysis.prepare import label_events, place_events
@@ -135,8 +135,9 @@ class Journey(Closing):
 
     # -- the data ------------------------------------------------------------------------------
 
-    def events(self, scope: Scope | None = None) -> Any:
-        """Journey events (an Ibis table) for ``scope``."""
+    def events(self, scope: Scope | None = None, *, stage: bool = False) -> Any:
+        """Journey events (an Ibis table) for ``scope``; with ``stage``, also the ``stage``
+        each event is placed at (NULL where the map places it nowhere)."""
         scope = scope or Scope()
         if self._table is not None:
             if scope.level != "event" or scope.unit != "person":
@@ -145,13 +146,19 @@ class Journey(Closing):
                     "unit columns are already chosen (level=event, unit=person)",
                     code="usage_table_scope",
                 )
+            if stage:
+                raise UsageError(
+                    "journey events given as a table have no stage: they are not placed on a map",
+                    code="usage_table_scope",
+                )
             return self._table
-        events = self.prepared(scope)
+        events = self.prepared(scope, stage=stage)
         # at touchpoint or stage level, events the map does not place are left out
         return events if scope.level == "event" else events.filter(events.label.notnull())
 
-    def prepared(self, scope: Scope) -> Any:
-        """Journey events for ``scope`` with the events the map does not place (label NULL)."""
+    def prepared(self, scope: Scope, *, stage: bool = False) -> Any:
+        """Journey events for ``scope`` with the events the map does not place (label NULL);
+        with ``stage``, also their ``stage``."""
         if scope.level != "event" and self.map is None:
             raise UsageError(
                 f"level '{scope.level}' needs a journey map: pass map=… or --map journey.yaml",
@@ -160,19 +167,21 @@ class Journey(Closing):
         gap = scope.session_gap_us()
         if self._cache is None or self.store is None:
             return label_events(
-                self._placed(), level=scope.level, unit=scope.unit, session_gap_us=gap
+                self._placed(), level=scope.level, unit=scope.unit, session_gap_us=gap, stage=stage
             )
         # within cached(): a view per scope, so that every analysis's query (and its
         # compilation by Ibis, the larger cost on small stores) starts from one plain table
         properties = scope.reads_properties()
-        key = f"view:{scope.level}:{scope.unit}:{gap}:{properties}"
+        key = f"view:{scope.level}:{scope.unit}:{gap}:{properties}:{stage}"
         if key not in self._cache:
             placed = self._placed()
             if properties:  # kept apart: joined back from the store by ``seq``
                 raw = self.store.table("events")
                 raw = raw.select(_p_seq=raw.seq, properties=raw.properties)
                 placed = placed.join(raw, placed.seq == raw._p_seq).drop("_p_seq")
-            labelled = label_events(placed, level=scope.level, unit=scope.unit, session_gap_us=gap)
+            labelled = label_events(
+                placed, level=scope.level, unit=scope.unit, session_gap_us=gap, stage=stage
+            )
             self._cache[key] = self._view(self.store.ibis.compile(labelled))
         return self._cache[key]
 
@@ -210,7 +219,12 @@ class Journey(Closing):
             f"TO '{path}' "
             "(FORMAT parquet, COMPRESSION snappy)"
         )
-        return self._view(f"SELECT * FROM read_parquet('{path}')")
+        # the file's row number grows in journey order within each person: the analyses
+        # read it as the events' position (see recorrido.analysis.order)
+        return self._view(
+            f"SELECT * EXCLUDE (file_row_number), file_row_number AS {POSITION} "
+            f"FROM read_parquet('{path}', file_row_number = true)"
+        )
 
     def _view(self, sql: str) -> Any:
         """A temporary view of the store's connection over ``sql`` (dropped on leaving

@@ -23,7 +23,7 @@ import ibis
 
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import step_columns
-from .order import tie_breakers
+from .order import POSITION, journey_order, position
 
 if TYPE_CHECKING:
     from .funnel import FunnelSpec
@@ -83,21 +83,19 @@ def funnel_touches(events: ibis.Table, units: ibis.Table, spec: FunnelSpec) -> i
     cutoff = ibis.cases(*((units.reached == j, units[f"step_{j}_ts"]) for j in range(1, count + 1)))
     reach = units.select(_t_unit=units.unit, _t_cut=cutoff)
     touches = events.filter(events.unit.notnull() & events.channel.notnull())
-    touches = touches.select("unit", "ts", "seq", "label", "channel")
+    kept = [POSITION] if POSITION in touches.columns else []
+    touches = touches.select("unit", "ts", "seq", "label", "channel", *kept)
     joined = touches.join(reach, touches.unit == reach._t_unit)
     in_time = joined.ts <= joined._t_cut
     missing_label = ibis.ifelse(joined.label.isnull(), 1, 0)
-    forward = [joined.ts, joined.seq, *tie_breakers(missing_label, joined.label)]
-    joined = joined.mutate(
-        _t_in=ibis.ifelse(in_time, 0, 1),
-        _t_first=ibis.row_number().over(ibis.window(group_by=joined.unit, order_by=forward)),
-    )
+    forward = journey_order(joined, missing_label, joined.label)
+    joined = joined.mutate(_t_in=ibis.ifelse(in_time, 0, 1), _t_pos=position(joined, forward))
     # The touches in time come first in journey order (they are the earlier ones): the last
-    # touch is the latest of them, the one with the largest position (one window, not two).
-    in_time_position = ibis.ifelse(joined._t_in == 0, joined._t_first, -1)
-    nothing = ibis.null("string")
+    # touch is the latest of them, the one with the largest position (one window at most,
+    # none when the events carry their position).
+    in_time_position = ibis.ifelse(joined._t_in == 0, joined._t_pos, -1)
     per_unit = joined.group_by(_t_unit="unit").aggregate(
-        _t_first=ibis.ifelse(joined._t_first == 0, joined.channel, nothing).max(),
+        _t_first=joined.channel.argmin(joined._t_pos),
         _t_last=joined.channel.argmax(in_time_position),
         _t_has_last=joined._t_in.min(),  # 0 when some touch is in time
         _t_hit=(joined.seq * 0 + 1).max(),

@@ -33,6 +33,7 @@ import ibis.expr.datatypes as dt
 
 from .correlation import pearson
 from .feedback_scores import mean_where
+from .order import journey_order
 
 __all__ = [
     "ANY_PLACE",
@@ -172,8 +173,8 @@ def _scores(answers: ibis.Table) -> tuple[ibis.Table, ibis.Table]:
 def _visits(events: ibis.Table) -> tuple[ibis.Table, ibis.Table, ibis.Table]:
     """Contacts (first event at a touchpoint), repeats (second event) and long waits."""
     placed = events.filter(events.person.notnull() & events.label.notnull())
-    person = ibis.window(group_by=placed.person, order_by=[placed.ts, placed.seq])
-    at_place = ibis.window(group_by=[placed.person, placed.label], order_by=[placed.ts, placed.seq])
+    person = ibis.window(group_by=placed.person, order_by=journey_order(placed))
+    at_place = ibis.window(group_by=[placed.person, placed.label], order_by=journey_order(placed))
     # Row numbers, not NULL lags, mark a person's first event (ClickHouse lags default to 0).
     ranked = placed.mutate(
         _nth=ibis.row_number().over(at_place),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ibis
 
-from .order import tie_breakers
+from .order import first_rows, journey_order
 
 __all__ = ["END", "dropoff", "lost_next", "reach", "visits_with_loss"]
 
@@ -30,11 +30,7 @@ def _placed(events: ibis.Table) -> ibis.Table:
 
 
 def _first_visits(events: ibis.Table) -> ibis.Table:
-    placed = _placed(events)
-    first = ibis.window(group_by=[placed.person, placed.label], order_by=[placed.ts, placed.seq])
-    ranked = placed.mutate(_rank=ibis.row_number().over(first))
-    ranked = ranked.filter(ranked._rank == 0)
-    return ranked.select("person", "label", _ts=ranked.ts, _seq=ranked.seq)
+    return first_rows(_placed(events), ["person", "label"], {"_ts": "ts", "_seq": "seq"})
 
 
 def visits_with_loss(events: ibis.Table) -> ibis.Table:
@@ -83,7 +79,7 @@ def lost_next(events: ibis.Table, visits: ibis.Table | None = None) -> ibis.Tabl
     visits = visits_with_loss(events) if visits is None else visits
     lost = visits.filter(visits.lost).select(_l_person="person", _l_label="label")
     placed = _placed(events)
-    journey = [placed.ts, placed.seq, *tie_breakers(placed.label)]
+    journey = journey_order(placed, placed.label)
     order = ibis.window(group_by=placed.person, order_by=journey)
     # Row numbers, not NULL lags, mark a person's first event (ClickHouse lags default to '').
     marked = placed.mutate(_i=ibis.row_number().over(order), _before=placed.label.lag().over(order))

@@ -31,7 +31,7 @@ from typing import Any
 
 import ibis
 
-from .order import tie_breakers
+from .order import first_rows, journey_order
 
 __all__ = [
     "DEVIATION_KINDS",
@@ -54,7 +54,7 @@ DEVIATION_KINDS: tuple[str, ...] = ("skipped", "out_of_order", "backward", "unex
 
 def _journey_order(events: Any) -> list[Any]:
     """A unit's events in journey order; the label settles equal ``(ts, seq)``."""
-    return [events.ts, events.seq, *tie_breakers(events.label)]
+    return journey_order(events, events.label)
 
 
 def _ordered(events: Any, order: Sequence[str], collapsed: bool = False) -> Any:
@@ -320,7 +320,7 @@ def first_channels(events: Any, missing: str) -> Any:
     ``missing`` when none of its events has a channel."""
     units = events.filter(events.unit.notnull()).select("unit").distinct()
     placed = events.filter(events.unit.notnull() & events.channel.notnull())
-    placed = placed.mutate(_rank=ibis.row_number().over(_by_unit(placed)))
-    first = placed.filter(placed._rank == 0).select(_unit=placed.unit, _channel=placed.channel)
+    first = first_rows(placed, ["unit"], {"_channel": "channel"}, ties=(placed.label,))
+    first = first.rename(_unit="unit")
     joined = units.left_join(first, units.unit == first._unit)
     return joined.select("unit", channel=joined._channel.fill_null(missing))

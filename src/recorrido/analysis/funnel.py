@@ -35,7 +35,7 @@ import ibis
 
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import funnel_steps, step_columns
-from .order import tie_breakers
+from .order import POSITION, journey_order, position
 
 __all__ = ["MODES", "Exclusion", "FunnelSpec", "funnel_steps", "funnel_units", "hold_value"]
 
@@ -269,6 +269,8 @@ def funnel_units(
         "seq": events.seq,
         "label": events.label,
     }
+    if POSITION in events.columns:
+        columns[POSITION] = events[POSITION]
     if breakdown is not None:
         columns["_f_bd"] = events[breakdown]
     # `_f_step` is the label when the event may be a step of a chain, NULL otherwise.
@@ -307,7 +309,7 @@ def funnel_units(
 
 def _order(ev: Any) -> list[Any]:
     """A unit's events in journey order; the label settles equal (ts, seq) on every engine."""
-    return [ev.ts, ev.seq, *tie_breakers(ev.label)]
+    return journey_order(ev, ev.label)
 
 
 def _seed(ev: Any, step: int, label: str) -> Any:
@@ -322,7 +324,7 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
 
     ``a_i(e) = max(c_{i-1}(e'))`` over the unit's events ``e'`` strictly before ``e``, where
     ``c_i`` is ``a_i`` or, for an optional step, the better of ``a_i`` and ``c_{i-1}``
-    (the step skipped). Events are numbered once (``row_number`` in journey order) and each
+    (the step skipped). Events are numbered once (their :func:`~.order.position`) and each
     step is a join of the step's events with the events carrying ``c_{i-1}`` on the unit and
     an earlier position, grouped by event: only step events take part, so this is much
     cheaper than a running ``max`` over every event per step. An exclusion (after, before)
@@ -350,8 +352,7 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     )
     # Ordering by the label itself (the tie-breaker of journey order) sorts faster than by
     # a computed rank: engines compare short strings only where (ts, seq) tie.
-    order = [ev.ts, ev.seq, *tie_breakers(ev.label)]
-    numbering = ibis.window(group_by=ev.unit, order_by=order)
+    order = journey_order(ev, ev.label)
     running = ibis.window(group_by=ev.unit, order_by=order, rows=(None, 0))
     segments = list(segment.values())
     # What the rows of `_per_unit` need besides the position.
@@ -366,7 +367,7 @@ def _ordered_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     ev = ev.select(
         *attributes,
         "_f_k",
-        _f_pos=ibis.row_number().over(numbering),
+        _f_pos=position(ev, order),
         **{
             column: ibis.ifelse(ev._f_l == rank[label], 1, 0).sum().over(running)
             for label, column in segment.items()
@@ -532,7 +533,7 @@ def _strict_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     hold = spec.hold is not None
     longest = max(len(p) for i in range(len(steps)) for p in _strict_patterns(spec, i))
     window = ibis.window(group_by=ev.unit, order_by=_order(ev))
-    lags: dict[str, Any] = {"_f_pos": ibis.row_number().over(window)}
+    lags: dict[str, Any] = {"_f_pos": position(ev, _order(ev))}
     for back in range(1, longest):
         lags[f"_f_l{back}"] = ev._f_step.lag(back).over(window)
         lags[f"_f_t{back}"] = ev.ts.lag(back).over(window)
@@ -565,9 +566,8 @@ def _any_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     earliest of those times."""
     steps = spec.steps
     running = ibis.window(group_by=keys, order_by=_order(ev), rows=(None, 0))
-    numbering = ibis.window(group_by=ev.unit, order_by=_order(ev))
     ev = ev.mutate(
-        _f_pos=ibis.row_number().over(numbering),
+        _f_pos=position(ev, _order(ev)),
         **{
             f"_f_l{q}": ibis.ifelse(ev._f_step == label, ev.ts, _no_time(ev)).max().over(running)
             for q, label in enumerate(steps)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import ibis
 
 from ..errors import UsageError, did_you_mean
-from .order import tie_breakers
+from .order import journey_order
 from .touchpoints import UNMAPPED
 
 __all__ = ["OTHER", "collapse_repeats", "journey_steps", "path_flows", "top_paths"]
@@ -35,7 +35,7 @@ def collapse_repeats(events: ibis.Table) -> ibis.Table:
     """
     t = events.filter(events.unit.notnull())
     t = t.mutate(_label=t.label.fill_null(UNMAPPED))
-    order = ibis.window(group_by=t.unit, order_by=[t.ts, t.seq, *tie_breakers(t._label)])
+    order = ibis.window(group_by=t.unit, order_by=journey_order(t, t._label))
     # The previous label is read only where a previous event exists (`_index > 0`): engines
     # disagree on what `lag` returns before the first row (NULL or the type's default).
     t = t.mutate(_index=ibis.row_number().over(order), _previous=t._label.lag().over(order))
@@ -50,7 +50,7 @@ def journey_steps(events: ibis.Table, *, collapse: bool = False) -> ibis.Table:
     t = t.mutate(label=t.label.fill_null(UNMAPPED))
     if collapse:
         t = collapse_repeats(t)
-    order = ibis.window(group_by=t.unit, order_by=[t.ts, t.seq, *tie_breakers(t.label)])
+    order = ibis.window(group_by=t.unit, order_by=journey_order(t, t.label))
     return t.mutate(position=ibis.row_number().over(order) + 1)
 
 

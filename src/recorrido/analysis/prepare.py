@@ -18,6 +18,7 @@ import ibis
 from ..map.models import JourneyMap
 from ..store.identity import journey_events as stitch
 from .frame import JOURNEY_EVENTS
+from .order import POSITION
 from .touchpoints import assign_touchpoints
 
 __all__ = [
@@ -62,9 +63,11 @@ def label_events(
     level: Level = "event",
     unit: Unit = "person",
     session_gap_us: int = DEFAULT_SESSION_GAP_US,
+    stage: bool = False,
 ) -> Any:
     """Journey events (:data:`~.frame.JOURNEY_EVENTS`) from :func:`place_events`' rows
-    (without ``properties`` when ``placed`` has none)."""
+    (without ``properties`` when ``placed`` has none, with :data:`~.order.POSITION` when
+    ``placed`` has it); with ``stage``, also the ``stage`` each event is placed at."""
     label = {"event": placed.event, "touchpoint": placed.touchpoint, "stage": placed.stage}[level]
     placed = placed.mutate(label=label)
     if unit == "person":
@@ -72,7 +75,8 @@ def label_events(
     else:
         placed = _sessions(placed, session_gap_us)
     names = [name for name in JOURNEY_EVENTS.names if name in placed.columns]
-    return placed.select(*names).cast({name: JOURNEY_EVENTS[name] for name in names})
+    kept = [*(["stage"] if stage else []), *([POSITION] if POSITION in placed.columns else [])]
+    return placed.select(*names, *kept).cast({name: JOURNEY_EVENTS[name] for name in names})
 
 
 def prepare_events(

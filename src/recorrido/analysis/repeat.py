@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ibis
 
+from .order import journey_order
+
 __all__ = ["repeat_purchases"]
 
 _DAY_US = 86_400_000_000
@@ -40,7 +42,7 @@ def repeat_purchases(events: ibis.Table, *, purchase_label: str) -> ibis.Table:
         mean_purchases=(totals.purchases / buyers).cast("float64"),
     )
 
-    journey = ibis.window(group_by=bought.unit, order_by=[bought.ts, bought.seq])
+    journey = ibis.window(group_by=bought.unit, order_by=journey_order(bought))
     steps = bought.mutate(
         _rn=ibis.row_number().over(journey), _previous=bought.ts.lag().over(journey)
     )

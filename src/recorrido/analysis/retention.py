@@ -17,6 +17,7 @@ import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from ..errors import UsageError, did_you_mean
+from .order import first_rows
 
 __all__ = [
     "DEFAULT_ORIGIN",
@@ -133,11 +134,10 @@ def retention(
         entries = entries.mutate(_b=entries._cohort.cast("int64"))
     else:
         # the breakdown's value on the entry event itself: the first in (ts, seq) order
-        by = [starts.unit] if mode == "first_time" else [starts.unit, starts._k]
-        first = ibis.window(group_by=by, order_by=[starts.ts, starts.seq])
-        starts = starts.mutate(_rn=ibis.row_number().over(first))
-        entries = starts.filter(starts._rn == 0)
-        entries = entries.select("unit", _cohort=entries._k, _b=entries[breakdown])
+        by = ["unit"] if mode == "first_time" else ["unit", "_k"]
+        values = {"_cohort": "_k", "_b": breakdown} if mode == "first_time" else {"_b": breakdown}
+        entries = first_rows(starts, by, values)
+        entries = entries.rename(_cohort="_k") if mode != "first_time" else entries
 
     offsets = ibis.literal(list(range(periods)), type="array<int64>").unnest()
     grid = entries.mutate(period=offsets)

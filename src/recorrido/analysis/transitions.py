@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ibis
 
-from .order import tie_breakers
+from .order import journey_order
 from .paths import collapse_repeats, journey_steps
 from .touchpoints import UNMAPPED
 
@@ -60,9 +60,7 @@ def transitions(
     steps = steps.join(codes, "label")
     # One window pass: the next step's code and time, in journey order (the order of
     # `journey_steps`).
-    order = ibis.window(
-        group_by=steps.unit, order_by=[steps.ts, steps.seq, *tie_breakers(steps._code)]
-    )
+    order = ibis.window(group_by=steps.unit, order_by=journey_order(steps, steps._code))
     pairs = steps.select(
         "unit",
         *([] if units_are_people else ["person"]),

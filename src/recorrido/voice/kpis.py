@@ -66,11 +66,9 @@ def is_share(metric: KpiMetric, target: float) -> bool:
 def kpi_data(journey: Journey, journey_map: JourneyMap) -> Iterator[KpiData]:
     """The :class:`KpiData` of ``journey``, kept in temporary tables of its store while open.
     A store without events is an error (``no_data``)."""
-    events = journey.events(Scope(level="touchpoint"))
-    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
-    stage = events.label.substitute(stage_of, else_=ibis.null().cast("string"))
+    events = journey.events(Scope(level="touchpoint"), stage=True)
     with ExitStack() as stack:
-        placed = stack.enter_context(journey._once(events.mutate(stage=stage), events=True))
+        placed = stack.enter_context(journey._once(events, events=True))
         answers = None
         latest = [_scalar(journey, placed.aggregate(end=placed.ts.max()))["end"]]
         if journey.store is not None:

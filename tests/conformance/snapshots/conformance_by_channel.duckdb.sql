@@ -581,7 +581,7 @@ FROM (
               PARTITION BY "t3"."unit"
               ORDER BY "t3"."ts" ASC, "t3"."seq" ASC, "t3"."label" ASC
               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) - 1 AS "_rank"
+            ) - 1 AS "_first_rank"
           FROM (
             SELECT
               *
@@ -591,7 +591,7 @@ FROM (
           ) AS "t3"
         ) AS "t8"
         WHERE
-          "t8"."_rank" = 0
+          "t8"."_first_rank" = 0
       ) AS "t13"
         ON "t4"."unit" = "t13"."_unit"
     ) AS "t17"

@@ -578,7 +578,7 @@ FROM (
             ROW_NUMBER() OVER (
               PARTITION BY `t3`.`unit`
               ORDER BY `t3`.`ts` ASC NULLS LAST, `t3`.`seq` ASC NULLS LAST, `t3`.`label` ASC NULLS LAST
-            ) - 1 AS `_rank`
+            ) - 1 AS `_first_rank`
           FROM (
             SELECT
               *
@@ -588,7 +588,7 @@ FROM (
           ) AS `t3`
         ) AS `t8`
         WHERE
-          `t8`.`_rank` = 0
+          `t8`.`_first_rank` = 0
       ) AS `t13`
         ON `t4`.`unit` = `t13`.`_unit`
     ) AS `t17`

@@ -45,7 +45,7 @@ FROM (
           PARTITION BY "t1"."person", "t1"."label"
           ORDER BY "t1"."ts" ASC, "t1"."seq" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) - 1 AS "_rank"
+        ) - 1 AS "_first_rank"
       FROM (
         SELECT
           "t0"."unit",
@@ -64,7 +64,7 @@ FROM (
       ) AS "t1"
     ) AS "t3"
     WHERE
-      "t3"."_rank" = 0
+      "t3"."_first_rank" = 0
   ) AS "t7"
   LEFT OUTER JOIN (
     SELECT

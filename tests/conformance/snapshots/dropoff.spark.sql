@@ -44,7 +44,7 @@ FROM (
         ROW_NUMBER() OVER (
           PARTITION BY `t1`.`person`, `t1`.`label`
           ORDER BY `t1`.`ts` ASC NULLS LAST, `t1`.`seq` ASC NULLS LAST
-        ) - 1 AS `_rank`
+        ) - 1 AS `_first_rank`
       FROM (
         SELECT
           `t0`.`unit`,
@@ -63,7 +63,7 @@ FROM (
       ) AS `t1`
     ) AS `t3`
     WHERE
-      `t3`.`_rank` = 0
+      `t3`.`_first_rank` = 0
   ) AS `t7`
   LEFT OUTER JOIN (
     SELECT

@@ -395,16 +395,10 @@ FROM (
 LEFT OUTER JOIN (
   SELECT
     "t48"."unit" AS "_t_unit",
-    MAX(
-      CASE
-        WHEN "t48"."_t_first" = 0
-        THEN "t48"."channel"
-        ELSE CAST(NULL AS Nullable(String))
-      END
-    ) AS "_t_first",
+    argMin(tuple("t48"."channel"), "t48"."_t_pos").1 AS "_t_first",
     argMax(
       tuple("t48"."channel"),
-      CASE WHEN "t48"."_t_in" = 0 THEN "t48"."_t_first" ELSE -1 END
+      CASE WHEN "t48"."_t_in" = 0 THEN "t48"."_t_pos" ELSE -1 END
     ).1 AS "_t_last",
     MIN("t48"."_t_in") AS "_t_has_last",
     MAX((
@@ -424,7 +418,7 @@ LEFT OUTER JOIN (
         PARTITION BY "t47"."unit"
         ORDER BY "t47"."ts" ASC, "t47"."seq" ASC, CASE WHEN isNull("t47"."label") THEN 1 ELSE 0 END ASC, "t47"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) - 1 AS "_t_first"
+      ) - 1 AS "_t_pos"
     FROM (
       SELECT
         "t3"."unit" AS "unit",

@@ -399,9 +399,9 @@ FROM (
 LEFT OUTER JOIN (
   SELECT
     "t48"."unit" AS "_t_unit",
-    MAX(CASE WHEN "t48"."_t_first" = 0 THEN "t48"."channel" ELSE CAST(NULL AS TEXT) END) AS "_t_first",
+    FIRST("t48"."channel" ORDER BY "t48"."_t_pos") AS "_t_first",
     FIRST(
-      "t48"."channel" ORDER BY CASE WHEN "t48"."_t_in" = 0 THEN "t48"."_t_first" ELSE -1 END DESC
+      "t48"."channel" ORDER BY CASE WHEN "t48"."_t_in" = 0 THEN "t48"."_t_pos" ELSE -1 END DESC
     ) AS "_t_last",
     MIN("t48"."_t_in") AS "_t_has_last",
     MAX((
@@ -421,7 +421,7 @@ LEFT OUTER JOIN (
         PARTITION BY "t47"."unit"
         ORDER BY "t47"."ts" ASC, "t47"."seq" ASC, CASE WHEN "t47"."label" IS NULL THEN 1 ELSE 0 END ASC, "t47"."label" ASC
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) - 1 AS "_t_first"
+      ) - 1 AS "_t_pos"
     FROM (
       SELECT
         "t3"."unit",

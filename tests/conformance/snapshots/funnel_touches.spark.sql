@@ -394,8 +394,8 @@ FROM (
 LEFT OUTER JOIN (
   SELECT
     `t48`.`unit` AS `_t_unit`,
-    MAX(IF(`t48`.`_t_first` = 0, `t48`.`channel`, CAST(NULL AS STRING))) AS `_t_first`,
-    MAX_BY(`t48`.`channel`, IF(`t48`.`_t_in` = 0, `t48`.`_t_first`, -1)) AS `_t_last`,
+    MIN_BY(`t48`.`channel`, `t48`.`_t_pos`) AS `_t_first`,
+    MAX_BY(`t48`.`channel`, IF(`t48`.`_t_in` = 0, `t48`.`_t_pos`, -1)) AS `_t_last`,
     MIN(`t48`.`_t_in`) AS `_t_has_last`,
     MAX((
       `t48`.`seq` * 0
@@ -413,7 +413,7 @@ LEFT OUTER JOIN (
       ROW_NUMBER() OVER (
         PARTITION BY `t47`.`unit`
         ORDER BY `t47`.`ts` ASC NULLS LAST, `t47`.`seq` ASC NULLS LAST, IF(`t47`.`label` IS NULL, 1, 0) ASC NULLS LAST, `t47`.`label` ASC NULLS LAST
-      ) - 1 AS `_t_first`
+      ) - 1 AS `_t_pos`
     FROM (
       SELECT
         `t3`.`unit`,

@@ -119,11 +119,11 @@ FROM (
               PARTITION BY "t3"."person", "t3"."label"
               ORDER BY "t3"."ts" ASC, "t3"."seq" ASC
               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) - 1 AS "_rank"
+            ) - 1 AS "_first_rank"
           FROM "t1" AS "t3"
         ) AS "t5"
         WHERE
-          "t5"."_rank" = 0
+          "t5"."_first_rank" = 0
       ) AS "t10"
       LEFT OUTER JOIN (
         SELECT
