@@ -50,19 +50,17 @@ def _needs_map(journey: Journey, what: str) -> JourneyMap:
 
 
 def _touchpoint_events(journey: Journey, scope: Scope) -> AbstractContextManager[Any]:
-    """The journey events of ``scope`` at touchpoint level, computed once (several queries
-    read them; see ``Journey._once``)."""
-    return journey._once(
-        journey.events(scope.model_copy(update={"level": "touchpoint"})), events=True
-    )
+    """The journey events of ``scope`` at touchpoint level with their ``stage``, computed
+    once (several queries read them; see ``Journey._once``)."""
+    scope = scope.model_copy(update={"level": "touchpoint"})
+    return journey._once(journey.events(scope, stage=True), events=True)
 
 
 def _at_level(events: Any, journey_map: JourneyMap, level: str) -> Any:
     """Touchpoint-level events relabelled at ``level`` (their touchpoint's stage)."""
     if level == "touchpoint" or not journey_map.touchpoints:
         return events
-    stage = ibis.cases(*[(events.label == tp.id, tp.stage) for tp in journey_map.touchpoints])
-    return events.mutate(label=stage)
+    return events.mutate(label=events.stage)
 
 
 # -- conformance -------------------------------------------------------------------------------

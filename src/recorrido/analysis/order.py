@@ -9,13 +9,13 @@ sort keys, which sorts each window 20–30 % faster (a string compared less per 
 the same results.
 
 Within ``Journey.cached()`` the journey events also carry :data:`POSITION`, the event's row
-in the cached file, which is written sorted by ``(person, ts, seq)``: it grows in journey
+in the cached file, which is sorted by ``(person, ts, seq)``: the position grows in journey
 order within every unit (a person, or a session, a part of one). An analysis that numbers a
 unit's events only to compare, order or pick them (not to count steps) reads it through
-:func:`position` instead of numbering them with a window (10M events: 1-2 s a window), and
-the windows that remain sort by it alone (:func:`journey_order`: one integer, not a time
-and an integer; 10-20 % faster a window); the first event of each group is a grouping, not a
-window (:func:`first_rows`).
+:func:`position` instead of numbering them with a window (10M events: 1-2 s a window), the
+first event of each group is a grouping, not a window (:func:`first_rows`), and the windows
+that remain sort by the position alone (:func:`journey_order`: one integer, not a time and an
+integer; 10-20 % faster a window).
 """
 
 from __future__ import annotations
