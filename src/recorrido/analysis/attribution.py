@@ -23,7 +23,7 @@ import ibis
 
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import step_columns
-from .order import POSITION, journey_order, position
+from .order import carried, journey_order, position
 
 if TYPE_CHECKING:
     from .funnel import FunnelSpec
@@ -83,8 +83,7 @@ def funnel_touches(events: ibis.Table, units: ibis.Table, spec: FunnelSpec) -> i
     cutoff = ibis.cases(*((units.reached == j, units[f"step_{j}_ts"]) for j in range(1, count + 1)))
     reach = units.select(_t_unit=units.unit, _t_cut=cutoff)
     touches = events.filter(events.unit.notnull() & events.channel.notnull())
-    kept = [POSITION] if POSITION in touches.columns else []
-    touches = touches.select("unit", "ts", "seq", "label", "channel", *kept)
+    touches = touches.select("unit", "ts", "seq", "label", "channel", *carried(touches))
     joined = touches.join(reach, touches.unit == reach._t_unit)
     in_time = joined.ts <= joined._t_cut
     missing_label = ibis.ifelse(joined.label.isnull(), 1, 0)

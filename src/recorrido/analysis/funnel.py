@@ -35,7 +35,7 @@ import ibis
 
 from ..errors import UsageError, did_you_mean
 from .funnel_summary import funnel_steps, step_columns
-from .order import POSITION, journey_order, position
+from .order import carried, journey_order, position
 
 __all__ = ["MODES", "Exclusion", "FunnelSpec", "funnel_steps", "funnel_units", "hold_value"]
 
@@ -269,8 +269,7 @@ def funnel_units(
         "seq": events.seq,
         "label": events.label,
     }
-    if POSITION in events.columns:
-        columns[POSITION] = events[POSITION]
+    columns.update({name: events[name] for name in carried(events)})
     if breakdown is not None:
         columns["_f_bd"] = events[breakdown]
     # `_f_step` is the label when the event may be a step of a chain, NULL otherwise.
@@ -532,8 +531,9 @@ def _strict_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     steps = spec.steps
     hold = spec.hold is not None
     longest = max(len(p) for i in range(len(steps)) for p in _strict_patterns(spec, i))
-    window = ibis.window(group_by=ev.unit, order_by=_order(ev))
-    lags: dict[str, Any] = {"_f_pos": position(ev, _order(ev))}
+    order = _order(ev)
+    window = ibis.window(group_by=ev.unit, order_by=order)
+    lags: dict[str, Any] = {"_f_pos": position(ev, order)}
     for back in range(1, longest):
         lags[f"_f_l{back}"] = ev._f_step.lag(back).over(window)
         lags[f"_f_t{back}"] = ev.ts.lag(back).over(window)
@@ -565,9 +565,10 @@ def _any_starts(ev: Any, spec: FunnelSpec, keys: list[str]) -> Any:
     so far; a set covering the required steps up to ``i`` ends here and starts at the
     earliest of those times."""
     steps = spec.steps
-    running = ibis.window(group_by=keys, order_by=_order(ev), rows=(None, 0))
+    order = _order(ev)
+    running = ibis.window(group_by=keys, order_by=order, rows=(None, 0))
     ev = ev.mutate(
-        _f_pos=position(ev, _order(ev)),
+        _f_pos=position(ev, order),
         **{
             f"_f_l{q}": ibis.ifelse(ev._f_step == label, ev.ts, _no_time(ev)).max().over(running)
             for q, label in enumerate(steps)

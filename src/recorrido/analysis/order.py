@@ -27,7 +27,15 @@ from typing import Any
 
 import ibis
 
-__all__ = ["POSITION", "first_rows", "journey_order", "position", "tie_breakers", "unique_seq"]
+__all__ = [
+    "POSITION",
+    "carried",
+    "first_rows",
+    "journey_order",
+    "position",
+    "tie_breakers",
+    "unique_seq",
+]
 
 POSITION = "_journey_pos"
 """The column of journey events (present within ``Journey.cached()`` only) that grows in
@@ -49,6 +57,11 @@ def unique_seq() -> Iterator[None]:
 def tie_breakers(*columns: Any) -> list[Any]:
     """``columns`` (what settles equal ``(ts, seq)``), or none within :func:`unique_seq`."""
     return [] if _UNIQUE_SEQ.get() else list(columns)
+
+
+def carried(events: Any) -> list[str]:
+    """``[POSITION]`` when ``events`` carry it, else nothing: for a select that keeps it."""
+    return [POSITION] if POSITION in events.columns else []
 
 
 def position(events: Any, order_by: list[Any]) -> Any:

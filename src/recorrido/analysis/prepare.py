@@ -18,7 +18,7 @@ import ibis
 from ..map.models import JourneyMap
 from ..store.identity import journey_events as stitch
 from .frame import JOURNEY_EVENTS
-from .order import POSITION
+from .order import carried
 from .touchpoints import assign_touchpoints
 
 __all__ = [
@@ -75,7 +75,7 @@ def label_events(
     else:
         placed = _sessions(placed, session_gap_us)
     names = [name for name in JOURNEY_EVENTS.names if name in placed.columns]
-    kept = [*(["stage"] if stage else []), *([POSITION] if POSITION in placed.columns else [])]
+    kept = [*(["stage"] if stage else []), *carried(placed)]
     return placed.select(*names, *kept).cast({name: JOURNEY_EVENTS[name] for name in names})
 
 

@@ -135,9 +135,8 @@ def retention(
     else:
         # the breakdown's value on the entry event itself: the first in (ts, seq) order
         by = ["unit"] if mode == "first_time" else ["unit", "_k"]
-        values = {"_cohort": "_k", "_b": breakdown} if mode == "first_time" else {"_b": breakdown}
-        entries = first_rows(starts, by, values)
-        entries = entries.rename(_cohort="_k") if mode != "first_time" else entries
+        entries = first_rows(starts, by, {"_cohort": "_k", "_b": breakdown})
+        entries = entries.select("unit", "_cohort", "_b")
 
     offsets = ibis.literal(list(range(periods)), type="array<int64>").unnest()
     grid = entries.mutate(period=offsets)
