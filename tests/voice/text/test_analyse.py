@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from recorrido.errors import UsageError
 from recorrido.voice.text import ANALYSIS_COLUMNS, THEMES, analyse_comments, theme_summary
+from recorrido.voice.text.analyse import analyse_text
 
 
 def feedback(comments: list[str | None], languages: list[str | None] | None = None) -> pa.Table:
@@ -51,6 +52,47 @@ def test_replaces_columns_of_the_same_name() -> None:
     result = analyse_comments(table)
     assert result.column_names.count("sentiment") == 1
     assert result.column("sentiment").to_pylist() == ["positive"]
+
+
+_TEXTS = st.sampled_from(
+    [None, "", "  ", "Genial", "Muy lento el pago", "Great coffee, lovely staff", "ok", "Awful"]
+)
+_DECLARED = st.sampled_from([None, "es", "es-ES", "English", "fr", ""])
+
+
+@given(st.lists(st.tuples(_TEXTS, _DECLARED), max_size=30), st.integers(1, 3))
+def test_each_row_gets_its_own_texts_analysis(
+    rows: list[tuple[str | None, str | None]], chunks: int
+) -> None:
+    """Analysing distinct texts once gives every row what analysing it alone gives, in
+    order, whatever the duplicates, blanks, nulls, declared languages and chunking."""
+    size = max(1, len(rows) // chunks)
+    parts = [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+    table = pa.Table.from_batches(
+        [
+            pa.record_batch(
+                [
+                    pa.array([t for t, _ in part], pa.string()),
+                    pa.array([d for _, d in part], pa.string()),
+                ],
+                names=["comment", "language"],
+            )
+            for part in parts
+        ]
+    )
+    result = analyse_comments(table).to_pylist()
+    expected = []
+    for text, declared in rows:
+        if text is None or not text.strip():
+            expected.append((None, None, None, None, []))
+        else:
+            found = analyse_text(text, declared)
+            expected.append(
+                (found.language, found.language_confidence, found.sentiment,
+                 found.sentiment_score, list(found.themes))
+            )  # fmt: skip
+    assert [tuple(r[c] for c in ANALYSIS_COLUMNS) for r in result] == expected
+    assert [r["comment"] for r in result] == [t for t, _ in rows]
 
 
 def test_pandas_and_ibis_tables() -> None:

@@ -1,6 +1,7 @@
 """Analyse a column of comments: language, sentiment and themes per row, as Arrow columns.
 
-Blank comments get nulls (and no themes). Identical texts are analysed once per call.
+Blank comments get nulls (and no themes). Each distinct text (with its declared language)
+is analysed once per call, and its analysis given to every row that holds it.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ...errors import UsageError, did_you_mean
 from .language import Language, language_guess
@@ -75,35 +77,50 @@ def analyse_comments(
             f"no column '{column}' to analyse" + did_you_mean(column, arrow.column_names),
             code="usage_missing_columns",
         )
-    texts = arrow.column(column).to_pylist()
-    stated = (
-        arrow.column(declared).to_pylist()
-        if declared is not None and declared in arrow.column_names
-        else [None] * len(texts)
-    )
-    seen: dict[tuple[str, str | None], Analysis] = {}
-    rows: list[Analysis | None] = []
-    for text, language in zip(texts, stated, strict=True):
-        if text is None or not str(text).strip():
-            rows.append(None)
-            continue
-        key = (str(text), declared_language(language))
-        if key not in seen:
-            seen[key] = analyse_text(*key)
-        rows.append(seen[key])
+    # each distinct (text, declared language) is analysed once, then spread to its rows
+    texts = _strings(arrow.column(column)).dictionary_encode()
+    dictionary = texts.dictionary.to_pylist()
+    codes = pa.array([0] * len(arrow), pa.int64())
+    if declared is not None and declared in arrow.column_names:
+        stated = _strings(arrow.column(declared)).dictionary_encode()
+        known = [_LANGUAGE_CODES[declared_language(v)] for v in stated.dictionary.to_pylist()]
+        codes = pc.fill_null(pc.take(pa.array(known, pa.int64()), stated.indices), 0)
+    keys = pc.add(pc.multiply(pc.cast(texts.indices, pa.int64()), len(_LANGUAGE_CODES)), codes)
+    found = keys.dictionary_encode()
+    analyses: list[Analysis | None] = []
+    for key in found.dictionary.to_pylist():
+        text = dictionary[key // len(_LANGUAGE_CODES)]
+        language = _LANGUAGES[key % len(_LANGUAGE_CODES)]
+        analyses.append(analyse_text(text, language) if text.strip() else None)
+    analyses.append(None)  # null texts
+    rows = pc.fill_null(found.indices, len(analyses) - 1)
     kept = arrow.drop_columns([c for c in ANALYSIS_COLUMNS if c in arrow.column_names])
-    columns = {
-        "language": pa.array([r.language if r else None for r in rows], pa.string()),
+    distinct = {
+        "language": pa.array([r.language if r else None for r in analyses], pa.string()),
         "language_confidence": pa.array(
-            [r.language_confidence if r else None for r in rows], pa.float64()
+            [r.language_confidence if r else None for r in analyses], pa.float64()
         ),
-        "sentiment": pa.array([r.sentiment if r else None for r in rows], pa.string()),
-        "sentiment_score": pa.array([r.sentiment_score if r else None for r in rows], pa.float64()),
-        "themes": pa.array([list(r.themes) if r else [] for r in rows], pa.list_(pa.string())),
+        "sentiment": pa.array([r.sentiment if r else None for r in analyses], pa.string()),
+        "sentiment_score": pa.array(
+            [r.sentiment_score if r else None for r in analyses], pa.float64()
+        ),
+        "themes": pa.array([list(r.themes) if r else [] for r in analyses], pa.list_(pa.string())),
     }
+    columns = {name: values.take(rows) for name, values in distinct.items()}
     for name, values in columns.items():
         kept = kept.append_column(name, values)
     return kept
+
+
+_LANGUAGES: tuple[str | None, ...] = (None, "es", "en")
+_LANGUAGE_CODES = {language: code for code, language in enumerate(_LANGUAGES)}
+
+
+def _strings(column: pa.ChunkedArray) -> pa.Array:
+    """``column`` as one string array (other types as their ``str``, nulls kept)."""
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        return pc.cast(column.combine_chunks(), pa.string())
+    return pa.array([None if v is None else str(v) for v in column.to_pylist()], pa.string())
 
 
 def _arrow(table: Any) -> pa.Table:
