@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import ibis
 import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .analysis.drivers import (
@@ -198,24 +199,36 @@ def _comment_exposures(journey: Journey, answers: Any) -> pa.Table:
             place=ibis.coalesce(joined.touchpoint, joined.stage),
         )
     )
-    first: dict[tuple[str, str], dict[str, Any]] = {}
-    if rows.num_rows:
-        for row in analyse_comments(rows).to_pylist():
-            if row["sentiment"] is None:
-                continue
-            found = [("commented", ANY_PLACE)]
-            if row["place"] is not None:
-                found.append(("commented", row["place"]))
-            if row["sentiment"] == "negative":
-                found += [("negative_theme", theme) for theme in row["themes"] or ()]
-                if row["place"] is not None:
-                    found.append(("negative_comment", row["place"]))
-            for kind, place in found:
-                key = (row["person"], f"{kind}:{place}")
-                if key not in first or row["ts"] < first[key]["ts"]:
-                    first[key] = {"person": row["person"], "driver": key[1], "kind": kind,
-                                  "place": place, "ts": row["ts"]}  # fmt: skip
-    return pa.Table.from_pylist(list(first.values()), schema=EXPOSURES.to_pyarrow())
+    analysed = analyse_comments(rows)
+    analysed = analysed.filter(pc.is_valid(analysed["sentiment"]))
+    negative = pc.equal(analysed["sentiment"], "negative")
+    placed = pc.is_valid(analysed["place"])
+    themes = analysed.filter(negative)
+    themed = pc.list_parent_indices(themes["themes"])
+    parts = [
+        _found(analysed, "commented", pa.array([ANY_PLACE] * analysed.num_rows, pa.string())),
+        _found(analysed.filter(placed), "commented"),
+        _found(analysed.filter(pc.and_(negative, placed)), "negative_comment"),
+        _found(themes.take(themed), "negative_theme", pc.list_flatten(themes["themes"])),
+    ]
+    found = pa.concat_tables(parts).group_by(["person", "driver", "kind", "place"])
+    first = found.aggregate([("ts", "min")]).rename_columns({"ts_min": "ts"})
+    return first.select(EXPOSURES.names).cast(EXPOSURES.to_pyarrow())
+
+
+def _found(rows: pa.Table, kind: str, place: Any = None) -> pa.Table:
+    """Exposures of ``kind`` for ``rows`` (analysed comments) at ``place`` (default: the
+    comment's own place), one per row: the earliest per person and driver is kept later."""
+    place = rows["place"] if place is None else place
+    return pa.table(
+        {
+            "person": rows["person"],
+            "driver": pc.binary_join_element_wise(kind, place, ":"),
+            "kind": pa.array([kind] * rows.num_rows, pa.string()),
+            "place": place,
+            "ts": rows["ts"],
+        }
+    )
 
 
 def _horizon(journey: Journey, events: Any, churn_days: int) -> tuple[dt.datetime, dt.datetime]:
