@@ -9,7 +9,7 @@ import ibis
 import pytest
 
 from recorrido import Journey
-from recorrido._painpoints import painpoints, severity
+from recorrido._painpoints import _comments, painpoints, severity
 from recorrido.analysis.dropoff import END, dropoff, lost_next
 from tests.conftest import sample_store
 
@@ -73,3 +73,30 @@ def test_stages_rank_the_purchase_first(world: Journey) -> None:
     ranked = painpoints(world, {"level": "stage", "top": 2}).to_dict()["painpoints"]
     assert ranked[0]["stage"] == "purchase"
     assert len(ranked) == 2
+
+
+def test_a_places_comments_count_every_answer_holding_them() -> None:
+    """Each distinct comment is analysed once and weighs as many answers as hold it."""
+    entry = {
+        "comments": [
+            ("Muy lento el pago, horrible", "es", 3),  # negative: waiting time
+            ("El pago tardó muchísimo y el personal fue grosero", "es", 1),  # + staff manners
+            ("Great coffee, lovely staff", "en", 2),  # positive: not counted as negative
+            ("Awful, rude staff", "en", 1),  # negative: staff manners
+        ]
+    }
+    _comments(entry, min_sample=5)
+    assert entry["comments"] == 7 and entry["negative_n"] == 5
+    assert entry["themes"] == [
+        {"theme": "waiting_time", "comments": 4},
+        {"theme": "staff_manners", "comments": 2},
+    ]
+    # the most negative first, each text once
+    assert entry["quotes"] == [
+        "Awful, rude staff",
+        "Muy lento el pago, horrible",
+        "El pago tardó muchísimo y el personal fue grosero",
+    ]
+    empty: dict[str, object] = {"comments": []}
+    _comments(empty, min_sample=5)
+    assert empty == {"comments": 0, "negative_n": 0, "themes": [], "quotes": []}

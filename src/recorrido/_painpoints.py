@@ -146,45 +146,54 @@ def _feedback(journey: Journey, level: str, min_sample: int) -> dict[str, dict[s
         | ((metric == "ces") & (s >= 5))
     )
     counted = valid & metric.isin(["csat", "nps", "ces"])
-    table = journey._run(
-        joined.select(
-            place=joined[level],
-            counted=counted,
-            bad=bad,
-            comment=joined.comment,
-            language=joined.language,
-            person=joined.person,
-        ).filter(ibis._.place.notnull())
+    rows = joined.select(
+        place=joined[level],
+        counted=counted.ifelse(1, 0),
+        bad=bad.ifelse(1, 0),
+        comment=joined.comment,
+        language=joined.language,
+        person=joined.person,
+    ).filter(ibis._.place.notnull())
+    totals = rows.group_by("place").aggregate(
+        answers=rows.counted.sum(), dissatisfied_n=rows.bad.sum(), respondents=rows.person.nunique()
     )
     out: dict[str, dict[str, Any]] = {}
-    for row in table.to_pylist():
-        entry = out.setdefault(
-            row["place"], {"answers": 0, "dissatisfied_n": 0, "comments": [], "people": set()}
-        )
-        entry["answers"] += int(bool(row["counted"]))
-        if row["person"] is not None:
-            entry["people"].add(row["person"])
-        entry["dissatisfied_n"] += int(bool(row["bad"]))
-        if row["comment"] and str(row["comment"]).strip():
-            entry["comments"].append((row["comment"], row["language"]))
+    for row in journey._run(totals).to_pylist():
+        out[row.pop("place")] = {**row, "comments": []}
+    # each distinct comment of a place once, with how many answers hold it
+    commented = rows.filter(rows.comment.notnull())
+    texts = commented.group_by(["place", "comment", "language"]).aggregate(n=commented.count())
+    for row in journey._run(texts).to_pylist():
+        if str(row["comment"]).strip():
+            out[row["place"]]["comments"].append((row["comment"], row["language"], row["n"]))
     for entry in out.values():
-        entry["respondents"] = len(entry.pop("people"))
         _comments(entry, min_sample)
     return out
 
 
 def _comments(entry: dict[str, Any], min_sample: int) -> None:
-    pairs = entry.pop("comments")
-    entry["comments"] = len(pairs)
+    """Comments, negative comments, their top themes and quotes of one place's
+    ``(comment, language, answers)``."""
+    found = entry.pop("comments")
+    entry["comments"] = sum(n for _, _, n in found)
     entry["negative_n"] = 0
     entry["themes"], entry["quotes"] = [], []
-    if not pairs:
+    if not found:
         return
-    arrow = pa.table({"comment": [c for c, _ in pairs], "language": [lang for _, lang in pairs]})
+    arrow = pa.table(
+        {
+            "comment": [c for c, _, _ in found],
+            "language": [lang for _, lang, _ in found],
+            "n": [n for _, _, n in found],
+        }
+    )
     rows = analyse_comments(arrow).to_pylist()
     negative = [r for r in rows if r["sentiment"] == "negative"]
-    entry["negative_n"] = len(negative)
-    themes = Counter(theme for r in negative for theme in r["themes"] or ())
+    entry["negative_n"] = sum(r["n"] for r in negative)
+    themes: Counter[str] = Counter()
+    for r in negative:
+        for theme in r["themes"] or ():
+            themes[theme] += r["n"]
     entry["themes"] = [
         {"theme": t, "comments": n} for t, n in sorted(themes.items(), key=lambda i: (-i[1], i[0]))
     ][:3]

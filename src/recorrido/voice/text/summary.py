@@ -81,8 +81,10 @@ def _row(theme: str, found: list[tuple[str, Label, float]], top: int) -> dict[st
     representative: list[str] = []
     shown: set[str] = set()
     for text, _ in candidates:
+        if len(representative) >= top:
+            break
         key = " ".join(fold(text).split())
-        if key not in shown and len(representative) < top:
+        if key not in shown:
             shown.add(key)
             representative.append(text)
     return {
