@@ -75,6 +75,7 @@ def _named(method: _Analysis) -> _Analysis:
         result: Result = method(journey, *args, **kwargs)
         if journey.map is not None:
             result.names, result.lang = journey.map.names(), journey.map.meta.language
+            result.stages = journey.map.stage_touchpoints()
         return result
 
     return cast("_Analysis", analysis)
@@ -465,7 +466,8 @@ class Journey(Closing):
     @_named
     def transitions(self, *, ends: bool = True, durations: bool = True, **options: Any) -> Result:
         """The directly-follows graph (see :class:`~.requests.TransitionsRequest`), with the
-        steps journeys start and end at (``starts``, ``ends``) unless ``ends`` is False, and
+        steps journeys start and end at (``starts``, ``ends``) and the units that reached each
+        step (``reached``) unless ``ends`` is False, and
         each edge's median and 95th-percentile time unless ``durations`` is False (each a
         pass over the events less, for a caller that only needs the counts)."""
         request = build(TransitionsRequest, **options)
@@ -482,6 +484,7 @@ class Journey(Closing):
             found = self._run(starts_and_ends(events)).to_pylist()
             extra["starts"] = {str(r["label"]): int(r["starts"]) for r in found if r["starts"]}
             extra["ends"] = {str(r["label"]): int(r["ends"]) for r in found if r["ends"]}
+            extra["reached"] = {str(r["label"]): int(r["units"]) for r in found}
         return Result("transitions", edges, request.model_dump(), extra, _edges_shape)
 
     @_named

@@ -28,8 +28,9 @@ def _plain(value: object) -> object:
 @dataclass
 class Result:
     """The outcome of one analysis. ``names`` (ids of the map's stages, touchpoints, channels,
-    personas and routes → their names) and ``lang`` (the map's language) are what its chart
-    in a notebook shows; a journey with a map fills them in."""
+    personas and routes → their names), ``lang`` (the map's language) and ``stages`` (each
+    stage id, in order, with its touchpoint ids) are what its chart in a notebook shows; a
+    journey with a map fills them in."""
 
     kind: str
     table: pa.Table
@@ -39,6 +40,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     lang: str = "en"
+    stages: dict[str, list[str]] = field(default_factory=dict)
 
     def to_arrow(self) -> pa.Table:
         return self.table

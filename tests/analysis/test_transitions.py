@@ -118,8 +118,8 @@ def test_unmapped_labels_are_a_label_and_events_without_a_unit_are_dropped() -> 
     rows = [*journey_rows({"ana": [None, "view"]}), event_row(None, "cart", at(30), 9)]
     assert run(transitions, rows) == [edge("(unmapped)", "view", 1, 1, 1, 1.0, 60.0, 60.0)]
     assert run(starts_and_ends, rows) == [
-        {"label": "(unmapped)", "starts": 1, "ends": 0},
-        {"label": "view", "starts": 0, "ends": 1},
+        {"label": "(unmapped)", "units": 1, "starts": 1, "ends": 0},
+        {"label": "view", "units": 1, "starts": 0, "ends": 1},
     ]
 
 
@@ -133,17 +133,26 @@ def test_starts_and_ends_count_units_by_first_and_last_label() -> None:
         }
     )
     assert run(starts_and_ends, rows) == [
-        {"label": "ad_click", "starts": 1, "ends": 0},
-        {"label": "cart", "starts": 0, "ends": 2},
-        {"label": "home", "starts": 1, "ends": 1},
-        {"label": "view", "starts": 2, "ends": 1},
+        {"label": "ad_click", "units": 1, "starts": 1, "ends": 0},
+        {"label": "cart", "units": 2, "starts": 0, "ends": 2},
+        {"label": "home", "units": 1, "starts": 1, "ends": 1},
+        {"label": "view", "units": 4, "starts": 2, "ends": 1},
+    ]
+
+
+def test_a_label_only_passed_through_has_its_units_and_no_starts_or_ends() -> None:
+    rows = journey_rows({"ana": ["home", "cart", "cart", "buy"], "bo": ["home", "cart", "home"]})
+    assert run(starts_and_ends, rows) == [
+        {"label": "buy", "units": 1, "starts": 0, "ends": 1},
+        {"label": "cart", "units": 2, "starts": 0, "ends": 0},
+        {"label": "home", "units": 2, "starts": 2, "ends": 1},
     ]
 
 
 def test_one_event_units_have_no_edges_but_start_and_end() -> None:
     rows = journey_rows({"ana": ["view"]})
     assert run(transitions, rows) == []
-    assert run(starts_and_ends, rows) == [{"label": "view", "starts": 1, "ends": 1}]
+    assert run(starts_and_ends, rows) == [{"label": "view", "units": 1, "starts": 1, "ends": 1}]
 
 
 @pytest.mark.parametrize("build", [transitions, starts_and_ends])

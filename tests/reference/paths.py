@@ -122,12 +122,15 @@ def transitions(rows: Sequence[Row], *, collapse: bool = False) -> list[dict[str
 
 
 def starts_and_ends(rows: Sequence[Row]) -> list[dict[str, Any]]:
-    starts, ends = Counter[str](), Counter[str]()
+    starts, ends, units = Counter[str](), Counter[str](), Counter[str]()
     for steps in steps_by_unit(rows).values():
         starts[steps[0]["label"]] += 1
         ends[steps[-1]["label"]] += 1
-    labels = sorted(set(starts) | set(ends))
-    return [{"label": label, "starts": starts[label], "ends": ends[label]} for label in labels]
+        units.update({step["label"] for step in steps})
+    return [
+        {"label": label, "units": units[label], "starts": starts[label], "ends": ends[label]}
+        for label in sorted(units)
+    ]
 
 
 # -- paths ---------------------------------------------------------------------------------

@@ -19,8 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recorrido import Journey
-from recorrido.report import notebook
+from recorrido.report import notebook, sections_journey
 from recorrido.report.browser import load
+from recorrido.report.facts import Facts
+from recorrido.report.i18n import Text
 from recorrido.results import Result
 from tests.conftest import journeys_for
 
@@ -330,3 +332,26 @@ def test_results_of_a_journey_with_a_map_speak_its_language_and_names(voice: Jou
     (bar,) = notebook.figures_for(plain)[0]["data"]
     assert bar["y"] == ["awareness", "consideration", "decision"]
     assert notebook.figures_for(plain)[0]["layout"]["title"]["text"] == "Funnel (people per step)"
+
+
+def test_touchpoint_transitions_are_the_reports_discovered_graph(voice: Journey) -> None:
+    assert voice.map is not None
+    moves = voice.transitions(level="touchpoint", collapse=True)
+    (figure,) = notebook.figures_for(moves)
+    # the very chart of the report's section 4, with the same numbers and words
+    section = sections_journey._discovered(Facts(voice), Text("es"))
+    assert json.dumps(figure, sort_keys=True) == json.dumps(
+        section["charts"][0]["figure"], sort_keys=True
+    )
+    assert figure["layout"]["title"]["text"].startswith("Recorrido descubierto: los 30 pasos")
+    # a node's size and hover read the people who reached the touchpoint
+    nodes = figure["data"][-1]
+    reached = moves.extra["reached"]
+    checkout = voice.map.touchpoint("checkout").name
+    hover = next(h for h in nodes["hovertext"] if h.startswith(checkout + ":"))
+    assert hover == f"{checkout}: {Text('es').number(reached['checkout'])} personas"
+    # sessions as the unit, or stages, keep the Sankey of flows
+    by_session = voice.transitions(level="touchpoint", collapse=True, unit="session")
+    assert notebook.figures_for(by_session)[0]["data"][0]["type"] == "sankey"
+    plain = Result(moves.kind, moves.table, moves.request, moves.extra)  # no map: no stages
+    assert notebook.figures_for(plain)[0]["data"][0]["type"] == "sankey"

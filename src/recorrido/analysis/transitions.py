@@ -122,8 +122,8 @@ def _named_edges(edges: ibis.Table, codes: ibis.Table) -> ibis.Table:
 
 
 def starts_and_ends(events: ibis.Table) -> ibis.Table:
-    """``label, starts, ends``: units whose first (last) step has the label; labels that
-    neither start nor end a journey are left out."""
+    """``label, units, starts, ends``, one row per label with a step: the units with a step
+    there, and those whose first (last) step has the label."""
     steps = journey_steps(events)
     # each unit's first and last label by position: a grouping, not a second window
     per_unit = steps.group_by("unit").aggregate(
@@ -136,6 +136,14 @@ def starts_and_ends(events: ibis.Table) -> ibis.Table:
         distinct=False,
     )
     counts = both.group_by("label").aggregate(
-        starts=both._s.sum().cast("int64"), ends=both._e.sum().cast("int64")
+        _starts=both._s.sum().cast("int64"), _ends=both._e.sum().cast("int64")
     )
-    return counts.order_by("label")
+    counts = counts.rename(_label="label")
+    reach = steps.group_by("label").aggregate(units=steps.unit.nunique().cast("int64"))
+    joined = reach.left_join(counts, reach.label == counts._label)
+    return joined.select(
+        "label",
+        "units",
+        starts=joined._starts.fill_null(0),
+        ends=joined._ends.fill_null(0),
+    ).order_by("label")

@@ -385,6 +385,13 @@ class JourneyMap(_Model):
     def stage_ids(self) -> list[str]:
         return [s.id for s in self.stages]
 
+    def stage_touchpoints(self) -> dict[str, list[str]]:
+        """Each stage's id, in stage order, with its touchpoints' ids in map order."""
+        return {
+            stage.id: [tp.id for tp in self.touchpoints if tp.stage == stage.id]
+            for stage in self.stages
+        }
+
     def names(self) -> dict[str, str]:
         """The name of every id of the map's channels, personas, routes, stages and
         touchpoints (on a clash, the later kind in that list wins)."""

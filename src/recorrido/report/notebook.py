@@ -23,6 +23,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from . import charts
 from .blocks import theme_name
+from .graph import discovered_graph, layout
 from .i18n import MESSAGES, Text
 
 if TYPE_CHECKING:
@@ -117,6 +118,15 @@ def _sankey_order(weights: dict[tuple[str, str], int], starts: dict[str, int]) -
 
 
 def _transitions(result: Result, w: _Words) -> list[Figure]:
+    """Touchpoints of a map, people as the unit: the report's discovered journey graph;
+    otherwise a Sankey of the flows between steps."""
+    reached = result.extra.get("reached")
+    person = result.request.get("unit", "person") == "person"
+    if result.request.get("level") == "touchpoint" and result.stages and reached and person:
+        stages = layout(result.stages, result.names)
+        drawn = discovered_graph(w.t, stages, result.rows(), reached)
+        if drawn is not None:
+            return [drawn[0]]
     edges = [r for r in result.rows() if r["source"] != r["target"]]
     value = {(str(e["source"]), str(e["target"])): int(e["people"] or e["units"] or 0)
              for e in edges}  # fmt: skip

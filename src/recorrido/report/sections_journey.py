@@ -22,6 +22,7 @@ from .blocks import (
 )
 from .buyer_funnel import PATH_STEPS, buyer_funnel, by_persona, top_routes
 from .facts import Facts
+from .graph import discovered_graph, layout
 from .i18n import Text
 
 __all__ = ["buyer", "conformance", "customer", "graph"]
@@ -271,65 +272,18 @@ def customer(facts: Facts, t: Text) -> Section:
 # -- discovered journey and conformance --------------------------------------------------------
 
 
-GRAPH_EDGES = 30
-"""The discovered journey graph draws this many of the most taken moves between touchpoints."""
-
-
-def _move_kind(source_stage: int, target_stage: int) -> str:
-    """A move against the map's stage order: within a stage or to the next one is as
-    designed, further on skips stages, to an earlier stage goes back."""
-    gap = target_stage - source_stage
-    return "forward" if gap in (0, 1) else "skip" if gap > 1 else "backward"
-
-
 def _discovered(facts: Facts, t: Text) -> Section:
     """The directly-follows graph of touchpoints (repeats collapsed), its most taken moves
     drawn over the stages, coloured by how they stand against the designed order."""
-    journey_map = facts.map
-    stage_index = {stage.id: i for i, stage in enumerate(journey_map.stages)}
-    stage_of = {tp.id: tp.stage for tp in journey_map.touchpoints}
     result = facts.journey.transitions(
         level="touchpoint", collapse=True, ends=False, durations=False
     )
-    edges = [e for e in result.rows() if e["source"] in stage_of and e["target"] in stage_of]
-    edges = sorted(edges, key=lambda e: (-int(e["people"]), e["source"], e["target"]))
-    shown = edges[:GRAPH_EDGES]
-    if not shown:
-        raise RecorridoError(t("no_moves"))
     reached = {p["touchpoint"]: p["people"] for p in facts.painpoints()["painpoints"]}
-    names = place_names(journey_map)
-    rows: dict[str, int] = {}
-    nodes: list[dict[str, Any]] = []
-    at: dict[str, int] = {}
-    for tp in journey_map.touchpoints:  # in map order: rows within each stage column
-        row = rows.get(tp.stage, 0)
-        rows[tp.stage] = row + 1
-        n = int(reached.get(tp.id) or 0)
-        at[tp.id] = len(nodes)
-        nodes.append({
-            "name": tp.name, "x": stage_index[tp.stage], "y": -row, "people": n,
-            "hover": t("g_node", name=tp.name, people=t.number(n)),
-        })  # fmt: skip
-    drawn = []
-    for e in shown:
-        kind = _move_kind(stage_index[stage_of[e["source"]]], stage_index[stage_of[e["target"]]])
-        hover = t(
-            "g_edge", source=names[e["source"]], target=names[e["target"]],
-            people=t.number(e["people"]), count=t.number(e["count"]),
-        )  # fmt: skip
-        drawn.append({"source": at[e["source"]], "target": at[e["target"]],
-                      "people": int(e["people"]), "kind": kind, "hover": hover})  # fmt: skip
-    legend = {kind: t(f"g_{kind}") for kind in ("forward", "skip", "backward")}
-    figure = charts.journey_graph(
-        t("c_graph", n=len(shown)), [s.name for s in journey_map.stages], nodes, drawn, legend
-    )
-    top = shown[0]
-    reading = t(
-        "r_graph", source=names[top["source"]], target=names[top["target"]],
-        people=t.number(top["people"]), shown=len(shown),
-        skips=sum(1 for d in drawn if d["kind"] == "skip"),
-        backs=sum(1 for d in drawn if d["kind"] == "backward"),
-    )  # fmt: skip
+    stages = layout(facts.map.stage_touchpoints(), place_names(facts.map))
+    drawn = discovered_graph(t, stages, result.rows(), reached)
+    if drawn is None:
+        raise RecorridoError(t("no_moves"))
+    figure, reading = drawn
     return {**empty(), "charts": [chart("graph", figure, reading)]}
 
 
