@@ -17,6 +17,7 @@ from recorrido.analysis.attribution import funnel_touches
 from recorrido.analysis.drivers import _visits
 from recorrido.analysis.dropoff import dropoff, lost_next, visits_with_loss
 from recorrido.analysis.fitness import (
+    designed_steps,
     first_channels,
     journey_deviations,
     journey_fitness,
@@ -53,6 +54,13 @@ ANALYSES: dict[str, Callable[[Any], Any]] = {
     "moves": lambda t: stage_moves(t, ORDER),
     "fitness": lambda t: journey_fitness(t, ORDER),
     "deviations": lambda t: journey_deviations(t, ORDER),
+    "designed": lambda t: designed_steps(t, ORDER),
+    "moves_designed": lambda t: stage_moves(designed_steps(t, ORDER), ORDER, collapsed=True),
+    "fitness_designed": lambda t: journey_fitness(designed_steps(t, ORDER), ORDER, collapsed=True),
+    "deviations_unexpected": lambda t: journey_deviations(t, ["a", "c"], unexpected=["b"]),
+    "deviations_designed": lambda t: journey_deviations(
+        t, ["a", "c"], unexpected=["b"], designed=designed_steps(t, ["a", "c"])
+    ),
     "lost_next": lambda t: lost_next(t.mutate(converts=t.converted.fill_null(False))),
     "visits": lambda t: visits_with_loss(t.mutate(converts=t.converted.fill_null(False))),
     "dropoff": lambda t: dropoff(t.mutate(converts=t.converted.fill_null(False))),

@@ -31,7 +31,7 @@ from typing import Any
 
 import ibis
 
-from .order import first_rows, journey_order
+from .order import carried, first_rows, journey_order, position
 
 __all__ = [
     "DEVIATION_KINDS",
@@ -77,7 +77,7 @@ def designed_steps(events: Any, order: Sequence[str]) -> Any:
     :func:`step_coverage` give the same results from these rows as from all the events, so
     a caller running several of them may compute these once (a third of the events on the
     sample world) and pass them with ``collapsed=True`` (which skips collapsing again)."""
-    return _ordered(events, order).select("unit", "ts", "seq", "label")
+    return _ordered(events, order).select("unit", "ts", "seq", "label", *carried(events))
 
 
 def stage_moves(events: Any, order: Sequence[str], *, collapsed: bool = False) -> Any:
@@ -86,7 +86,7 @@ def stage_moves(events: Any, order: Sequence[str], *, collapsed: bool = False) -
     steps = _ordered(events, order, collapsed)
     window = ibis.window(group_by=steps.unit, order_by=_journey_order(steps))
     steps = steps.mutate(
-        _index=ibis.row_number().over(window),
+        _index=position(steps, _journey_order(steps)),
         _source=steps.label.lag().over(window),
         _from=steps.position.lag().over(window),
     )
@@ -109,8 +109,7 @@ def journey_fitness(events: Any, order: Sequence[str], *, collapsed: bool = Fals
     """One row per unit with a designed step: ``done``, ``in_order``, ``missed``,
     ``out_of_order``, ``fitness`` (see the module docstring)."""
     steps = _ordered(events, order, collapsed)
-    window = ibis.window(group_by=steps.unit, order_by=_journey_order(steps))
-    steps = steps.mutate(_index=ibis.row_number().over(window))
+    steps = steps.mutate(_index=position(steps, _journey_order(steps)))
     first = steps.group_by(["unit", "position"]).aggregate(first=steps._index.min() + 1)
     earlier = ibis.window(group_by=first.unit, order_by=first.position, rows=(None, -1))
     # positions start at 1, so "no earlier step" may be 0: ClickHouse gives 0, not NULL,
@@ -208,12 +207,12 @@ def journey_deviations(
         designed = _placed(designed, order, None)
         designed = designed.filter(designed.unit.notnull())
     designed = designed.mutate(
-        _index=ibis.row_number().over(_by_unit(designed)) + 1,
+        _index=position(designed, _journey_order(designed)) + 1,
         _from=designed._pos.lag().over(_by_unit(designed)),
     )
     # ClickHouse gives lag's type default (0), not NULL, on a unit's first row: positions
     # start at 1, so 0 and NULL both mean "no move"
-    moves = designed.filter(designed._index > 1)
+    moves = designed.filter(designed._from.fill_null(0) > 0)
     parts = [
         _deviation(
             moves.filter((moves._from < p) & (moves._pos > p)),
@@ -243,10 +242,10 @@ def journey_deviations(
     if off:
         # the designed steps (repeats collapsed: the latest designed step before an event,
         # and whether the last one was reached, are the same) and the unexpected events
-        columns = ["unit", "ts", "seq", "label", "_pos"]
+        columns = ["unit", "ts", "seq", "label", "_pos", *carried(designed)]
         offs = placed.filter(placed._off).select(*columns)
         steps = ibis.union(designed.select(*columns), offs, distinct=False)
-        numbered = steps.mutate(_rn=ibis.row_number().over(_by_unit(steps)) + 1)
+        numbered = steps.mutate(_rn=position(steps, _journey_order(steps)) + 1)
         # the latest designed event so far, packed as index·(k+1) + position (0: none yet)
         packed = numbered._pos.notnull().ifelse(numbered._rn * (k + 1) + numbered._pos, 0)
         at_last = (numbered._pos.fill_null(0) == k).ifelse(1, 0)

@@ -150,9 +150,9 @@ FROM (
       CAST("t34"."in_order" AS Nullable(Float64)) / 4 AS "fitness"
     FROM (
       SELECT
-        "t30"."unit" AS "unit",
+        "t28"."unit" AS "unit",
         COUNT(*) AS "done",
-        SUM(CASE WHEN "t30"."first" > "t30"."_before" THEN 1 ELSE 0 END) AS "in_order"
+        SUM(CASE WHEN "t28"."first" > "t28"."_before" THEN 1 ELSE 0 END) AS "in_order"
       FROM (
         SELECT
           "t22"."unit" AS "unit",
@@ -274,9 +274,9 @@ FROM (
             "t21"."unit",
             "t21"."position"
         ) AS "t22"
-      ) AS "t30"
+      ) AS "t28"
       GROUP BY
-        "t30"."unit"
+        "t28"."unit"
     ) AS "t34"
   ) AS "t39"
   LEFT OUTER JOIN (
@@ -322,8 +322,8 @@ FROM (
                 END AS "step"
               FROM "t23" AS "t24"
               WHERE
-                "t24"."_index" > 1 AND "t24"."_pos" < "t24"."_from"
-            ) AS "t31"
+                COALESCE("t24"."_from", 0) > 0 AND "t24"."_pos" < "t24"."_from"
+            ) AS "t29"
             UNION ALL
             SELECT
               *
@@ -437,15 +437,15 @@ FROM (
                     CASE WHEN COALESCE("t35"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
                   FROM (
                     SELECT
-                      "t29"."unit" AS "unit",
-                      "t29"."ts" AS "ts",
-                      "t29"."seq" AS "seq",
-                      "t29"."label" AS "label",
-                      "t29"."_pos" AS "_pos",
+                      "t27"."unit" AS "unit",
+                      "t27"."ts" AS "ts",
+                      "t27"."seq" AS "seq",
+                      "t27"."label" AS "label",
+                      "t27"."_pos" AS "_pos",
                       (
                         ROW_NUMBER() OVER (
-                          PARTITION BY "t29"."unit"
-                          ORDER BY "t29"."ts" ASC, "t29"."seq" ASC, "t29"."label" ASC
+                          PARTITION BY "t27"."unit"
+                          ORDER BY "t27"."ts" ASC, "t27"."seq" ASC, "t27"."label" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) - 1
                       ) + 1 AS "_rn"
@@ -484,7 +484,7 @@ FROM (
                             "t6"."label" IN ('call', 'review') AND isNull("t6"."_pos")
                           )
                       ) AS "t11"
-                    ) AS "t29"
+                    ) AS "t27"
                   ) AS "t35"
                 ) AS "t40"
               ) AS "t41"
@@ -504,8 +504,8 @@ FROM (
                   'consideration' AS "step"
                 FROM "t23" AS "t24"
                 WHERE
-                  "t24"."_index" > 1 AND "t24"."_from" < 2 AND "t24"."_pos" > 2
-              ) AS "t27"
+                  COALESCE("t24"."_from", 0) > 0 AND "t24"."_from" < 2 AND "t24"."_pos" > 2
+              ) AS "t30"
               UNION ALL
               SELECT
                 *
@@ -516,8 +516,8 @@ FROM (
                   'decision' AS "step"
                 FROM "t23" AS "t24"
                 WHERE
-                  "t24"."_index" > 1 AND "t24"."_from" < 3 AND "t24"."_pos" > 3
-              ) AS "t28"
+                  COALESCE("t24"."_from", 0) > 0 AND "t24"."_from" < 3 AND "t24"."_pos" > 3
+              ) AS "t31"
             ) AS "t32"
           ) AS "t43"
         ) AS "t44"

@@ -158,9 +158,9 @@ FROM (
       CAST("t34"."in_order" AS DOUBLE) / 4 AS "fitness"
     FROM (
       SELECT
-        "t30"."unit",
+        "t28"."unit",
         COUNT(*) AS "done",
-        SUM(CASE WHEN "t30"."first" > "t30"."_before" THEN 1 ELSE 0 END) AS "in_order"
+        SUM(CASE WHEN "t28"."first" > "t28"."_before" THEN 1 ELSE 0 END) AS "in_order"
       FROM (
         SELECT
           "t22"."unit",
@@ -284,7 +284,7 @@ FROM (
             1,
             2
         ) AS "t22"
-      ) AS "t30"
+      ) AS "t28"
       GROUP BY
         1
     ) AS "t34"
@@ -332,8 +332,8 @@ FROM (
                 END AS "step"
               FROM "t23" AS "t24"
               WHERE
-                "t24"."_index" > 1 AND "t24"."_pos" < "t24"."_from"
-            ) AS "t31"
+                COALESCE("t24"."_from", 0) > 0 AND "t24"."_pos" < "t24"."_from"
+            ) AS "t29"
             UNION ALL
             SELECT
               *
@@ -447,15 +447,15 @@ FROM (
                     CASE WHEN COALESCE("t35"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
                   FROM (
                     SELECT
-                      "t29"."unit",
-                      "t29"."ts",
-                      "t29"."seq",
-                      "t29"."label",
-                      "t29"."_pos",
+                      "t27"."unit",
+                      "t27"."ts",
+                      "t27"."seq",
+                      "t27"."label",
+                      "t27"."_pos",
                       (
                         ROW_NUMBER() OVER (
-                          PARTITION BY "t29"."unit"
-                          ORDER BY "t29"."ts" ASC, "t29"."seq" ASC, "t29"."label" ASC
+                          PARTITION BY "t27"."unit"
+                          ORDER BY "t27"."ts" ASC, "t27"."seq" ASC, "t27"."label" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) - 1
                       ) + 1 AS "_rn"
@@ -500,7 +500,7 @@ FROM (
                             )
                           )
                       ) AS "t11"
-                    ) AS "t29"
+                    ) AS "t27"
                   ) AS "t35"
                 ) AS "t40"
               ) AS "t41"
@@ -520,8 +520,8 @@ FROM (
                   'consideration' AS "step"
                 FROM "t23" AS "t24"
                 WHERE
-                  "t24"."_index" > 1 AND "t24"."_from" < 2 AND "t24"."_pos" > 2
-              ) AS "t27"
+                  COALESCE("t24"."_from", 0) > 0 AND "t24"."_from" < 2 AND "t24"."_pos" > 2
+              ) AS "t30"
               UNION ALL
               SELECT
                 *
@@ -532,8 +532,8 @@ FROM (
                   'decision' AS "step"
                 FROM "t23" AS "t24"
                 WHERE
-                  "t24"."_index" > 1 AND "t24"."_from" < 3 AND "t24"."_pos" > 3
-              ) AS "t28"
+                  COALESCE("t24"."_from", 0) > 0 AND "t24"."_from" < 3 AND "t24"."_pos" > 3
+              ) AS "t31"
             ) AS "t32"
           ) AS "t43"
         ) AS "t44"

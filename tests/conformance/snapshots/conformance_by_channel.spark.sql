@@ -155,9 +155,9 @@ FROM (
       CAST(`t34`.`in_order` AS DOUBLE) / 4 AS `fitness`
     FROM (
       SELECT
-        `t30`.`unit`,
+        `t28`.`unit`,
         COUNT(*) AS `done`,
-        SUM(IF(`t30`.`first` > `t30`.`_before`, 1, 0)) AS `in_order`
+        SUM(IF(`t28`.`first` > `t28`.`_before`, 1, 0)) AS `in_order`
       FROM (
         SELECT
           `t22`.`unit`,
@@ -287,7 +287,7 @@ FROM (
             1,
             2
         ) AS `t22`
-      ) AS `t30`
+      ) AS `t28`
       GROUP BY
         1
     ) AS `t34`
@@ -335,8 +335,8 @@ FROM (
                 END AS `step`
               FROM `t23` AS `t24`
               WHERE
-                `t24`.`_index` > 1 AND `t24`.`_pos` < `t24`.`_from`
-            ) AS `t31`
+                COALESCE(`t24`.`_from`, 0) > 0 AND `t24`.`_pos` < `t24`.`_from`
+            ) AS `t29`
             UNION ALL
             SELECT
               *
@@ -446,15 +446,15 @@ FROM (
                     IF(COALESCE(`t35`.`_pos`, 0) = 4, 1, 0) AS `_at_last`
                   FROM (
                     SELECT
-                      `t29`.`unit`,
-                      `t29`.`ts`,
-                      `t29`.`seq`,
-                      `t29`.`label`,
-                      `t29`.`_pos`,
+                      `t27`.`unit`,
+                      `t27`.`ts`,
+                      `t27`.`seq`,
+                      `t27`.`label`,
+                      `t27`.`_pos`,
                       (
                         ROW_NUMBER() OVER (
-                          PARTITION BY `t29`.`unit`
-                          ORDER BY `t29`.`ts` ASC NULLS LAST, `t29`.`seq` ASC NULLS LAST, `t29`.`label` ASC NULLS LAST
+                          PARTITION BY `t27`.`unit`
+                          ORDER BY `t27`.`ts` ASC NULLS LAST, `t27`.`seq` ASC NULLS LAST, `t27`.`label` ASC NULLS LAST
                         ) - 1
                       ) + 1 AS `_rn`
                     FROM (
@@ -498,7 +498,7 @@ FROM (
                             )
                           )
                       ) AS `t11`
-                    ) AS `t29`
+                    ) AS `t27`
                   ) AS `t35`
                 ) AS `t40`
               ) AS `t41`
@@ -518,8 +518,8 @@ FROM (
                   'consideration' AS `step`
                 FROM `t23` AS `t24`
                 WHERE
-                  `t24`.`_index` > 1 AND `t24`.`_from` < 2 AND `t24`.`_pos` > 2
-              ) AS `t27`
+                  COALESCE(`t24`.`_from`, 0) > 0 AND `t24`.`_from` < 2 AND `t24`.`_pos` > 2
+              ) AS `t30`
               UNION ALL
               SELECT
                 *
@@ -530,8 +530,8 @@ FROM (
                   'decision' AS `step`
                 FROM `t23` AS `t24`
                 WHERE
-                  `t24`.`_index` > 1 AND `t24`.`_from` < 3 AND `t24`.`_pos` > 3
-              ) AS `t28`
+                  COALESCE(`t24`.`_from`, 0) > 0 AND `t24`.`_from` < 3 AND `t24`.`_pos` > 3
+              ) AS `t31`
             ) AS `t32`
           ) AS `t43`
         ) AS `t44`

@@ -129,8 +129,8 @@ FROM (
         END AS "step"
       FROM "t7" AS "t8"
       WHERE
-        "t8"."_index" > 1 AND "t8"."_pos" < "t8"."_from"
-    ) AS "t14"
+        COALESCE("t8"."_from", 0) > 0 AND "t8"."_pos" < "t8"."_from"
+    ) AS "t12"
     UNION ALL
     SELECT
       *
@@ -244,15 +244,15 @@ FROM (
             CASE WHEN COALESCE("t17"."_pos", 0) = 4 THEN 1 ELSE 0 END AS "_at_last"
           FROM (
             SELECT
-              "t13"."unit" AS "unit",
-              "t13"."ts" AS "ts",
-              "t13"."seq" AS "seq",
-              "t13"."label" AS "label",
-              "t13"."_pos" AS "_pos",
+              "t11"."unit" AS "unit",
+              "t11"."ts" AS "ts",
+              "t11"."seq" AS "seq",
+              "t11"."label" AS "label",
+              "t11"."_pos" AS "_pos",
               (
                 ROW_NUMBER() OVER (
-                  PARTITION BY "t13"."unit"
-                  ORDER BY "t13"."ts" ASC, "t13"."seq" ASC, "t13"."label" ASC
+                  PARTITION BY "t11"."unit"
+                  ORDER BY "t11"."ts" ASC, "t11"."seq" ASC, "t11"."label" ASC
                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                 ) - 1
               ) + 1 AS "_rn"
@@ -291,7 +291,7 @@ FROM (
                     "t2"."label" IN ('call', 'review') AND isNull("t2"."_pos")
                   )
               ) AS "t4"
-            ) AS "t13"
+            ) AS "t11"
           ) AS "t17"
         ) AS "t20"
       ) AS "t21"
@@ -311,8 +311,8 @@ FROM (
           'consideration' AS "step"
         FROM "t7" AS "t8"
         WHERE
-          "t8"."_index" > 1 AND "t8"."_from" < 2 AND "t8"."_pos" > 2
-      ) AS "t11"
+          COALESCE("t8"."_from", 0) > 0 AND "t8"."_from" < 2 AND "t8"."_pos" > 2
+      ) AS "t13"
       UNION ALL
       SELECT
         *
@@ -323,8 +323,8 @@ FROM (
           'decision' AS "step"
         FROM "t7" AS "t8"
         WHERE
-          "t8"."_index" > 1 AND "t8"."_from" < 3 AND "t8"."_pos" > 3
-      ) AS "t12"
+          COALESCE("t8"."_from", 0) > 0 AND "t8"."_from" < 3 AND "t8"."_pos" > 3
+      ) AS "t14"
     ) AS "t15"
   ) AS "t23"
 ) AS "t24"

@@ -134,8 +134,8 @@ FROM (
         END AS `step`
       FROM `t7` AS `t8`
       WHERE
-        `t8`.`_index` > 1 AND `t8`.`_pos` < `t8`.`_from`
-    ) AS `t14`
+        COALESCE(`t8`.`_from`, 0) > 0 AND `t8`.`_pos` < `t8`.`_from`
+    ) AS `t12`
     UNION ALL
     SELECT
       *
@@ -245,15 +245,15 @@ FROM (
             IF(COALESCE(`t17`.`_pos`, 0) = 4, 1, 0) AS `_at_last`
           FROM (
             SELECT
-              `t13`.`unit`,
-              `t13`.`ts`,
-              `t13`.`seq`,
-              `t13`.`label`,
-              `t13`.`_pos`,
+              `t11`.`unit`,
+              `t11`.`ts`,
+              `t11`.`seq`,
+              `t11`.`label`,
+              `t11`.`_pos`,
               (
                 ROW_NUMBER() OVER (
-                  PARTITION BY `t13`.`unit`
-                  ORDER BY `t13`.`ts` ASC NULLS LAST, `t13`.`seq` ASC NULLS LAST, `t13`.`label` ASC NULLS LAST
+                  PARTITION BY `t11`.`unit`
+                  ORDER BY `t11`.`ts` ASC NULLS LAST, `t11`.`seq` ASC NULLS LAST, `t11`.`label` ASC NULLS LAST
                 ) - 1
               ) + 1 AS `_rn`
             FROM (
@@ -297,7 +297,7 @@ FROM (
                     )
                   )
               ) AS `t4`
-            ) AS `t13`
+            ) AS `t11`
           ) AS `t17`
         ) AS `t20`
       ) AS `t21`
@@ -317,8 +317,8 @@ FROM (
           'consideration' AS `step`
         FROM `t7` AS `t8`
         WHERE
-          `t8`.`_index` > 1 AND `t8`.`_from` < 2 AND `t8`.`_pos` > 2
-      ) AS `t11`
+          COALESCE(`t8`.`_from`, 0) > 0 AND `t8`.`_from` < 2 AND `t8`.`_pos` > 2
+      ) AS `t13`
       UNION ALL
       SELECT
         *
@@ -329,8 +329,8 @@ FROM (
           'decision' AS `step`
         FROM `t7` AS `t8`
         WHERE
-          `t8`.`_index` > 1 AND `t8`.`_from` < 3 AND `t8`.`_pos` > 3
-      ) AS `t12`
+          COALESCE(`t8`.`_from`, 0) > 0 AND `t8`.`_from` < 3 AND `t8`.`_pos` > 3
+      ) AS `t14`
     ) AS `t15`
   ) AS `t23`
 ) AS `t24`
