@@ -90,9 +90,14 @@ def stage_moves(events: Any, order: Sequence[str], *, collapsed: bool = False) -
         _source=steps.label.lag().over(window),
         _from=steps.position.lag().over(window),
     )
-    first_visit = ibis.window(group_by=[steps.unit, steps.label])
-    steps = steps.mutate(_first=steps._index.min().over(first_visit))
+    # each unit's first visit to each step: a grouping joined back, not a window per
+    # (unit, step) that sorts every step again
     moves = steps.filter(steps._source.notnull())
+    firsts = steps.group_by(["unit", "label"]).aggregate(_first=steps._index.min())
+    firsts = firsts.rename(_f_unit="unit", _f_label="label")
+    moves = moves.join(firsts, [moves.unit == firsts._f_unit, moves.label == firsts._f_label]).drop(
+        "_f_unit", "_f_label"
+    )
     gap = moves.position - moves._from
     kind = ibis.cases((gap == 1, "forward"), (gap > 1, "skip"), else_="backward")
     return moves.select(

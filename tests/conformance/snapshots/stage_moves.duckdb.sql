@@ -1,134 +1,160 @@
+WITH "t5" AS (
+  SELECT
+    "t4"."unit",
+    "t4"."person",
+    "t4"."ts",
+    "t4"."seq",
+    "t4"."label",
+    "t4"."event",
+    "t4"."channel",
+    "t4"."value",
+    "t4"."properties",
+    "t4"."position",
+    ROW_NUMBER() OVER (
+      PARTITION BY "t4"."unit"
+      ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) - 1 AS "_index",
+    LAG("t4"."label") OVER (
+      PARTITION BY "t4"."unit"
+      ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS "_source",
+    LAG("t4"."position") OVER (
+      PARTITION BY "t4"."unit"
+      ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS "_from"
+  FROM (
+    SELECT
+      "t3".*
+      EXCLUDE ("_previous")
+    FROM (
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t1"."unit",
+          "t1"."person",
+          "t1"."ts",
+          "t1"."seq",
+          "t1"."label",
+          "t1"."event",
+          "t1"."channel",
+          "t1"."value",
+          "t1"."properties",
+          "t1"."position",
+          LAG("t1"."label") OVER (
+            PARTITION BY "t1"."unit"
+            ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) AS "_previous"
+        FROM (
+          SELECT
+            "t0"."unit",
+            "t0"."person",
+            "t0"."ts",
+            "t0"."seq",
+            "t0"."label",
+            "t0"."event",
+            "t0"."channel",
+            "t0"."value",
+            "t0"."properties",
+            CASE
+              WHEN "t0"."label" = 'awareness'
+              THEN 1
+              WHEN "t0"."label" = 'consideration'
+              THEN 2
+              WHEN "t0"."label" = 'decision'
+              THEN 3
+              WHEN "t0"."label" = 'purchase'
+              THEN 4
+              ELSE NULL
+            END AS "position"
+          FROM "journey_events" AS "t0"
+          WHERE
+            "t0"."label" IN ('awareness', 'consideration', 'decision', 'purchase')
+        ) AS "t1"
+      ) AS "t2"
+      WHERE
+        (
+          "t2"."_previous" IS NULL
+        ) OR (
+          "t2"."_previous" <> "t2"."label"
+        )
+    ) AS "t3"
+  ) AS "t4"
+)
 SELECT
-  "t6"."unit",
-  "t6"."_source" AS "source",
-  "t6"."label" AS "target",
+  "t13"."unit",
+  "t13"."_source" AS "source",
+  "t13"."label" AS "target",
   CASE
     WHEN (
-      "t6"."position" - "t6"."_from"
+      "t13"."position" - "t13"."_from"
     ) = 1
     THEN 'forward'
     WHEN (
-      "t6"."position" - "t6"."_from"
+      "t13"."position" - "t13"."_from"
     ) > 1
     THEN 'skip'
     ELSE 'backward'
   END AS "kind",
   CASE
     WHEN (
-      "t6"."position" - "t6"."_from"
+      "t13"."position" - "t13"."_from"
     ) > 1
     THEN (
-      "t6"."position" - "t6"."_from"
+      "t13"."position" - "t13"."_from"
     ) - 1
     ELSE 0
   END AS "skipped",
-  "t6"."_first" < "t6"."_index" AS "revisit"
+  "t13"."_first" < "t13"."_index" AS "revisit"
 FROM (
   SELECT
-    "t5"."unit",
-    "t5"."person",
-    "t5"."ts",
-    "t5"."seq",
-    "t5"."label",
-    "t5"."event",
-    "t5"."channel",
-    "t5"."value",
-    "t5"."properties",
-    "t5"."position",
-    "t5"."_index",
-    "t5"."_source",
-    "t5"."_from",
-    MIN("t5"."_index") OVER (
-      PARTITION BY "t5"."unit", "t5"."label"
-      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) AS "_first"
+    "t12".*
+    EXCLUDE ("_f_label", "_f_unit")
   FROM (
     SELECT
-      "t4"."unit",
-      "t4"."person",
-      "t4"."ts",
-      "t4"."seq",
-      "t4"."label",
-      "t4"."event",
-      "t4"."channel",
-      "t4"."value",
-      "t4"."properties",
-      "t4"."position",
-      ROW_NUMBER() OVER (
-        PARTITION BY "t4"."unit"
-        ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) - 1 AS "_index",
-      LAG("t4"."label") OVER (
-        PARTITION BY "t4"."unit"
-        ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) AS "_source",
-      LAG("t4"."position") OVER (
-        PARTITION BY "t4"."unit"
-        ORDER BY "t4"."ts" ASC, "t4"."seq" ASC, "t4"."label" ASC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ) AS "_from"
+      "t9"."unit",
+      "t9"."person",
+      "t9"."ts",
+      "t9"."seq",
+      "t9"."label",
+      "t9"."event",
+      "t9"."channel",
+      "t9"."value",
+      "t9"."properties",
+      "t9"."position",
+      "t9"."_index",
+      "t9"."_source",
+      "t9"."_from",
+      "t11"."_f_unit",
+      "t11"."_f_label",
+      "t11"."_first"
     FROM (
       SELECT
-        "t3".*
-        EXCLUDE ("_previous")
+        *
+      FROM "t5" AS "t6"
+      WHERE
+        "t6"."_source" IS NOT NULL
+    ) AS "t9"
+    INNER JOIN (
+      SELECT
+        "t7"."unit" AS "_f_unit",
+        "t7"."label" AS "_f_label",
+        "t7"."_first"
       FROM (
         SELECT
-          *
-        FROM (
-          SELECT
-            "t1"."unit",
-            "t1"."person",
-            "t1"."ts",
-            "t1"."seq",
-            "t1"."label",
-            "t1"."event",
-            "t1"."channel",
-            "t1"."value",
-            "t1"."properties",
-            "t1"."position",
-            LAG("t1"."label") OVER (
-              PARTITION BY "t1"."unit"
-              ORDER BY "t1"."ts" ASC, "t1"."seq" ASC, "t1"."label" ASC
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS "_previous"
-          FROM (
-            SELECT
-              "t0"."unit",
-              "t0"."person",
-              "t0"."ts",
-              "t0"."seq",
-              "t0"."label",
-              "t0"."event",
-              "t0"."channel",
-              "t0"."value",
-              "t0"."properties",
-              CASE
-                WHEN "t0"."label" = 'awareness'
-                THEN 1
-                WHEN "t0"."label" = 'consideration'
-                THEN 2
-                WHEN "t0"."label" = 'decision'
-                THEN 3
-                WHEN "t0"."label" = 'purchase'
-                THEN 4
-                ELSE NULL
-              END AS "position"
-            FROM "journey_events" AS "t0"
-            WHERE
-              "t0"."label" IN ('awareness', 'consideration', 'decision', 'purchase')
-          ) AS "t1"
-        ) AS "t2"
-        WHERE
-          (
-            "t2"."_previous" IS NULL
-          ) OR (
-            "t2"."_previous" <> "t2"."label"
-          )
-      ) AS "t3"
-    ) AS "t4"
-  ) AS "t5"
-) AS "t6"
-WHERE
-  "t6"."_source" IS NOT NULL
+          "t6"."unit",
+          "t6"."label",
+          MIN("t6"."_index") AS "_first"
+        FROM "t5" AS "t6"
+        GROUP BY
+          1,
+          2
+      ) AS "t7"
+    ) AS "t11"
+      ON "t9"."unit" = "t11"."_f_unit" AND "t9"."label" = "t11"."_f_label"
+  ) AS "t12"
+) AS "t13"
