@@ -84,9 +84,10 @@ def stage_moves(events: Any, order: Sequence[str], *, collapsed: bool = False) -
     """One row per unit and move: ``unit``, ``source``, ``target``, ``kind``, ``skipped``,
     ``revisit`` (see the module docstring)."""
     steps = _ordered(events, order, collapsed)
-    window = ibis.window(group_by=steps.unit, order_by=_journey_order(steps))
+    journey = _journey_order(steps)
+    window = ibis.window(group_by=steps.unit, order_by=journey)
     steps = steps.mutate(
-        _index=position(steps, _journey_order(steps)),
+        _index=position(steps, journey),
         _source=steps.label.lag().over(window),
         _from=steps.position.lag().over(window),
     )

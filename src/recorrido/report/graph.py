@@ -38,20 +38,20 @@ def move_kind(source_stage: int, target_stage: int) -> str:
 
 def discovered_graph(
     t: Text,
-    layout: Layout,
+    stages: Layout,
     edges: Iterable[Mapping[str, Any]],
     reached: Mapping[str, int],
 ) -> tuple[dict[str, Any], str] | None:
     """The figure and its one-sentence reading for ``edges`` (transitions between touchpoints:
     ``source``, ``target``, ``people``, ``count``) with the people who ``reached`` each
-    touchpoint; None when no edge joins two touchpoints of ``layout`` (repeats of one
+    touchpoint; None when no edge joins two touchpoints of ``stages`` (repeats of one
     touchpoint are not drawn). The
     :data:`GRAPH_EDGES` edges most people took are drawn (ties: by source, then target)."""
     column: dict[str, int] = {}
     names: dict[str, str] = {}
     nodes: list[dict[str, Any]] = []
     at: dict[str, int] = {}
-    for x, (_, touchpoints) in enumerate(layout):
+    for x, (_, touchpoints) in enumerate(stages):
         for row, (touchpoint, name) in enumerate(touchpoints):
             column[touchpoint], names[touchpoint], at[touchpoint] = x, name, len(nodes)
             n = int(reached.get(touchpoint) or 0)
@@ -80,7 +80,7 @@ def discovered_graph(
                       "kind": kind, "hover": hover})  # fmt: skip
     legend = {kind: t(f"g_{kind}") for kind in ("forward", "skip", "backward")}
     figure = charts.journey_graph(
-        t("c_graph", n=len(shown)), [name for name, _ in layout], nodes, drawn, legend
+        t("c_graph", n=len(shown)), [name for name, _ in stages], nodes, drawn, legend
     )
     top = shown[0]
     reading = t(

@@ -80,12 +80,12 @@ def analyse_comments(
     # each distinct (text, declared language) is analysed once, then spread to its rows
     texts = _strings(arrow.column(column)).dictionary_encode()
     dictionary = texts.dictionary.to_pylist()
-    codes = pa.array([0] * len(arrow), pa.int64())
+    keys = pc.multiply(pc.cast(texts.indices, pa.int64()), len(_LANGUAGE_CODES))
     if declared is not None and declared in arrow.column_names:
         stated = _strings(arrow.column(declared)).dictionary_encode()
         known = [_LANGUAGE_CODES[declared_language(v)] for v in stated.dictionary.to_pylist()]
         codes = pc.fill_null(pc.take(pa.array(known, pa.int64()), stated.indices), 0)
-    keys = pc.add(pc.multiply(pc.cast(texts.indices, pa.int64()), len(_LANGUAGE_CODES)), codes)
+        keys = pc.add(keys, codes)
     found = keys.dictionary_encode()
     analyses: list[Analysis | None] = []
     for key in found.dictionary.to_pylist():
